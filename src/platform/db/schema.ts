@@ -1,0 +1,245 @@
+/**
+ * Row types of every table, as Kysely sees them. Each table has one owning module
+ * (named in the comment); other modules read it only through that module's index.ts.
+ *
+ * Conventions shared by both dialects:
+ * - dates are ISO text 'YYYY-MM-DD'; instants are ISO text 'YYYY-MM-DDTHH:MM:SS.sssZ'
+ *   (text sorts correctly and reads the same on SQLite and PostgreSQL);
+ * - booleans are integers 0/1;
+ * - lists are JSON text.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+/** places */
+export interface AreaTable {
+  code: string;
+  name: string;
+  type: string;
+  country_code: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  population: number | null;
+  population_year: number | null;
+  imd_rank: number | null;
+  imd_score: number | null;
+  imd_decile: number | null;
+  source: string;
+}
+
+/** places */
+export interface AreaParentTable {
+  child_code: string;
+  parent_code: string;
+  valid_from: string;
+  valid_to: string | null;
+  source: string;
+}
+
+/** places: materialised transitive closure of the current parent links (depth 0 = self) */
+export interface AreaClosureTable {
+  ancestor_code: string;
+  descendant_code: string;
+  depth: number;
+}
+
+/** places */
+export interface AreaIdentifierTable {
+  area_code: string;
+  scheme: string;
+  identifier: string;
+}
+
+/** places: a retired code and the code(s) that took over from it */
+export interface AreaSuccessionTable {
+  old_code: string;
+  new_code: string;
+  change_type: string;
+  effective_date: string;
+  source: string;
+}
+
+/** places: boundary files kept for maps */
+export interface BoundarySetTable {
+  id: string;
+  title: string;
+  format: string;
+  area_type: string | null;
+  vintage: string | null;
+  licence: string;
+  attribution: string;
+  content: string;
+  imported_at: string;
+}
+
+/** bodies */
+export interface BodyTable {
+  id: string;
+  name: string;
+  kind: string;
+  council_type: string | null;
+  short_name: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+  replaced_by: string | null;
+  website: string | null;
+  source: string;
+}
+
+/** bodies: which area a body governs or serves */
+export interface BodyAreaTable {
+  body_id: string;
+  area_code: string;
+  role: string;
+  tier: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+/** bodies: members of a partnership (an LSP's council and partners) */
+export interface BodyMembershipTable {
+  body_id: string;
+  member_body_id: string;
+  role: string | null;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
+/** bodies */
+export interface BodyIdentifierTable {
+  body_id: string;
+  scheme: string;
+  identifier: string;
+}
+
+/** indicators */
+export interface IndicatorTable {
+  code: string;
+  current_version: number;
+  created_at: string;
+}
+
+/** indicators */
+export interface IndicatorVersionTable {
+  indicator_code: string;
+  version: number;
+  title: string;
+  description: string;
+  rationale: string | null;
+  numerator_definition: string | null;
+  denominator_definition: string | null;
+  unit: string;
+  unit_multiplier: number | null;
+  decimal_places: number;
+  polarity: string;
+  target_range_low: number | null;
+  target_range_high: number | null;
+  area_aggregation: string;
+  time_aggregation: string;
+  frequency: string;
+  period_type: string;
+  area_types: string;
+  theme: string | null;
+  source: string | null;
+  owner_body_id: string | null;
+  collection_method: string;
+  comparability_note: string | null;
+  fingerprint: string;
+  created_at: string;
+}
+
+/** indicators: other known codes (NI 192, BVPI 82a, a source file's label) */
+export interface IndicatorAliasTable {
+  indicator_code: string;
+  scheme: string;
+  alias: string;
+}
+
+/** data */
+export interface ObservationTable {
+  id: Generated<number>;
+  indicator_code: string;
+  indicator_version: number;
+  area_code: string;
+  period: string;
+  period_type: string;
+  period_start: string;
+  period_end: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sample_size: number | null;
+  ci_lower: number | null;
+  ci_upper: number | null;
+  status: string;
+  source_body_id: string | null;
+  import_id: number | null;
+  revision: number;
+  published_at: string;
+  superseded_at: string | null;
+}
+
+/** data */
+export interface ImportBatchTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string;
+  file_sha256: string;
+  reader: string;
+  rows_read: number;
+  rows_written: number;
+  rows_unchanged: number;
+  rows_rejected: number;
+  imported_at: string;
+  actor: string | null;
+}
+
+/** data: when the figures for an indicator and period are due */
+export interface CollectionDeadlineTable {
+  indicator_code: string;
+  period: string;
+  due_date: string;
+}
+
+/** analysis */
+export interface ComparatorGroupTable {
+  id: string;
+  name: string;
+  kind: string;
+  anchor_area_code: string | null;
+  source: string;
+  imported_at: string;
+}
+
+/** analysis */
+export interface ComparatorGroupMemberTable {
+  group_id: string;
+  area_code: string;
+}
+
+export interface Database {
+  area: AreaTable;
+  area_parent: AreaParentTable;
+  area_closure: AreaClosureTable;
+  area_identifier: AreaIdentifierTable;
+  area_succession: AreaSuccessionTable;
+  boundary_set: BoundarySetTable;
+  body: BodyTable;
+  body_area: BodyAreaTable;
+  body_membership: BodyMembershipTable;
+  body_identifier: BodyIdentifierTable;
+  indicator: IndicatorTable;
+  indicator_version: IndicatorVersionTable;
+  indicator_alias: IndicatorAliasTable;
+  observation: ObservationTable;
+  import_batch: ImportBatchTable;
+  collection_deadline: CollectionDeadlineTable;
+  comparator_group: ComparatorGroupTable;
+  comparator_group_member: ComparatorGroupMemberTable;
+}
+
+export type AreaRow = Selectable<AreaTable>;
+export type NewArea = Insertable<AreaTable>;
+export type BodyRow = Selectable<BodyTable>;
+export type IndicatorVersionRow = Selectable<IndicatorVersionTable>;
+export type ObservationRow = Selectable<ObservationTable>;
+export type NewObservation = Insertable<ObservationTable>;

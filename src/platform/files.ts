@@ -1,0 +1,103 @@
+/**
+ * Reading submitted files: strict UTF-8, CSV with line numbers, JSON with a clear error.
+ * Every problem is a ValidationError naming the line (and column where known).
+ */
+import { parse } from 'csv-parse/sync';
+import { ValidationError } from './errors.ts';
+
+export interface SubmittedFile {
+  /** the file name as given (shown in messages only; never used as a path) */
+  name: string;
+  content: Buffer | string;
+}
+
+export interface CsvRecord {
+  /** 1-based line number of the record in the file (the header is line 1) */
+  line: number;
+  values: Record<string, string>;
+}
+
+export interface CsvTable {
+  columns: string[];
+  records: CsvRecord[];
+}
+
+/** Decode as UTF-8, refusing malformed bytes; strips a byte-order mark. */
+export function decodeUtf8(file: SubmittedFile): string {
+  if (typeof file.content === 'string') return file.content.replace(/^\uFEFF/, '');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(file.content).replace(/^\uFEFF/, '');
+  } catch {
+    const offset = firstInvalidUtf8Offset(file.content);
+    const line = file.content.subarray(0, offset).toString('latin1').split('\n').length;
+    throw new ValidationError(`${file.name} is not valid UTF-8 text`, [
+      { line, reason: `invalid UTF-8 byte sequence at byte ${offset}; save the file as UTF-8 and try again` },
+    ]);
+  }
+}
+
+function firstInvalidUtf8Offset(buf: Buffer): number {
+  let lo = 0;
+  let hi = buf.length;
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  // Binary search the shortest prefix that fails to decode (a cut may split a valid character, so allow 4 bytes slack).
+  while (hi - lo > 4) {
+    const mid = (lo + hi) >> 1;
+    try {
+      dec.decode(buf.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+export function readCsv(file: SubmittedFile, requiredColumns: readonly string[] = []): CsvTable {
+  const text = decodeUtf8(file);
+  if (text.trim() === '') throw new ValidationError(`${file.name} is empty`, [{ line: 1, reason: 'the file has no header row' }]);
+  let rows: { record: string[]; info: { lines: number } }[];
+  try {
+    rows = parse(text, { info: true, relax_quotes: false, skip_empty_lines: true, trim: false }) as unknown as typeof rows;
+  } catch (e) {
+    const err = e as { lines?: number; message: string };
+    throw new ValidationError(`${file.name} is not well-formed CSV`, [{ line: err.lines, reason: err.message.replace(/^Invalid .*?: /, '') }]);
+  }
+  const header = rows[0];
+  if (!header) throw new ValidationError(`${file.name} is empty`, [{ line: 1, reason: 'the file has no header row' }]);
+  const columns = header.record.map((c) => c.trim());
+  const missing = requiredColumns.filter((c) => !columns.includes(c));
+  if (missing.length > 0) {
+    throw new ValidationError(`${file.name} is missing required columns`, missing.map((c) => ({ line: 1, field: c, reason: 'required column is missing from the header' })));
+  }
+  const records: CsvRecord[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const row = rows[i]!;
+    const values: Record<string, string> = {};
+    columns.forEach((c, j) => {
+      values[c] = row.record[j] ?? '';
+    });
+    records.push({ line: row.info.lines, values });
+  }
+  return { columns, records };
+}
+
+export function readJson(file: SubmittedFile): unknown {
+  const text = decodeUtf8(file);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const pos = /position (\d+)/.exec(message);
+    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
+    throw new ValidationError(`${file.name} is not valid JSON`, [{ line, reason: message }]);
+  }
+}
+
+/** Looks like JSON (by name or first character) rather than CSV. */
+export function isJsonFile(file: SubmittedFile): boolean {
+  if (/\.json$|\.geojson$/i.test(file.name)) return true;
+  if (/\.csv$/i.test(file.name)) return false;
+  const head = (typeof file.content === 'string' ? file.content : file.content.subarray(0, 64).toString('utf8')).trimStart();
+  return head.startsWith('{') || head.startsWith('[');
+}

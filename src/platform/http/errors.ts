@@ -1,0 +1,50 @@
+/**
+ * The one place where errors become HTTP answers for the JSON API:
+ * { "error": { "code", "message", "details" } } with the right status.
+ */
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { ConflictError, DomainError, NotFoundError, ValidationError, type ProblemDetail } from '../errors.ts';
+
+export interface ErrorBody {
+  error: { code: string; message: string; details: ProblemDetail[] };
+}
+
+export function errorBody(code: string, message: string, details: ProblemDetail[] = []): ErrorBody {
+  return { error: { code, message, details } };
+}
+
+export function statusOf(error: DomainError): number {
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ConflictError) return 409;
+  if (error instanceof ValidationError) return 400;
+  return 400;
+}
+
+export function apiErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  if (error instanceof DomainError) {
+    void reply.code(statusOf(error)).send(errorBody(error.code, error.message, error.details));
+    return;
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = error.validationContext ?? 'request';
+    const details: ProblemDetail[] = error.validation.map((v) => {
+      const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (v.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.') || undefined;
+      return { field: field ? `${where}.${field}` : where, reason: v.message ?? 'is not valid' };
+    });
+    void reply.code(400).send(errorBody('invalid_request', `The ${where} is not valid`, details));
+    return;
+  }
+  if (isResponseSerializationError(error)) {
+    request.log.error({ err: error }, 'response did not match its schema');
+    void reply.code(500).send(errorBody('internal_error', 'Something went wrong on our side'));
+    return;
+  }
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+  if (status >= 500) {
+    request.log.error({ err: error }, 'unhandled error');
+    void reply.code(status).send(errorBody('internal_error', 'Something went wrong on our side'));
+    return;
+  }
+  void reply.code(status).send(errorBody(error.code ? error.code.toLowerCase() : 'bad_request', error.message));
+}

@@ -15,8 +15,8 @@ export interface ProblemDetail {
 export abstract class DomainError extends Error {
   abstract readonly code: string;
   readonly details: ProblemDetail[];
-  constructor(message: string, details: ProblemDetail[] = []) {
-    super(message);
+  constructor(message: string, details: ProblemDetail[] = [], options?: { cause?: unknown }) {
+    super(message, options);
     this.details = details;
   }
 }

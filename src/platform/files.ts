@@ -4,6 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { ValidationError } from './errors.ts';
+import { jsonErrorOffset } from './json-error.ts';
 
 export interface SubmittedFile {
   /** the file name as given (shown in messages only; never used as a path) */
@@ -87,10 +88,12 @@ export function readJson(file: SubmittedFile): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const message = (e as Error).message;
-    const pos = /position (\d+)/.exec(message);
-    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : undefined;
-    throw new ValidationError(`${file.name} is not valid JSON`, [{ line, reason: message }]);
+    const offset = jsonErrorOffset(text);
+    const before = text.slice(0, Math.max(0, offset));
+    const line = before.split('\n').length;
+    const column = offset - before.lastIndexOf('\n');
+    const reason = `${(e as Error).message.split('\n')[0]!.replace(/, ".*$/, '')} at line ${line}, character ${column}`;
+    throw new ValidationError(`${file.name} is not valid JSON`, [{ line, reason }], { cause: e });
   }
 }
 

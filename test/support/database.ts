@@ -39,7 +39,7 @@ async function freshPostgres(url: string): Promise<DatabaseHandle> {
   const u = new URL(url);
   u.searchParams.set('options', `-c search_path=${schema}`);
   const handle = openDatabase({ dialect: 'postgres', connectionString: u.toString() });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, { schema });
   return {
     ...handle,
     close: async () => {

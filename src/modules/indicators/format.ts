@@ -1,0 +1,31 @@
+/** Showing a value the way the indicator's definition says: its decimal places and its unit. */
+import type { IndicatorDefinition } from './indicator.types.ts';
+
+type Formattable = Pick<IndicatorDefinition, 'unit' | 'unitMultiplier' | 'decimalPlaces'>;
+
+/** en-GB grouping at exactly `dp` places; rounds the shortest decimal form, so float noise vanishes. */
+export function formatNumber(value: number, dp: number): string {
+  return new Intl.NumberFormat('en-GB', {
+    minimumFractionDigits: dp,
+    maximumFractionDigits: dp,
+    signDisplay: 'negative',
+  }).format(value);
+}
+
+export function formatValue(def: Formattable, value: number | null): string {
+  if (value === null || !Number.isFinite(value)) return 'no data';
+  const dp = def.decimalPlaces;
+  const n = formatNumber(value, dp);
+  switch (def.unit) {
+    case 'percentage':
+      return `${n}%`;
+    case 'money':
+      return n.startsWith('-') ? `-£${n.slice(1)}` : `£${n}`;
+    case 'rate':
+      return def.unitMultiplier ? `${n} per ${formatNumber(def.unitMultiplier, 0)}` : n;
+    case 'days':
+      return `${n} ${n === '1' ? 'day' : 'days'}`;
+    default:
+      return n;
+  }
+}

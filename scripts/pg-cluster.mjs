@@ -9,7 +9,9 @@ import { join } from 'node:path';
 function findBin() {
   const root = '/usr/lib/postgresql';
   if (!existsSync(root)) return null;
-  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync(root)
+    .filter((v) => existsSync(join(root, v, 'bin', 'initdb')))
+    .sort((a, b) => Number(b) - Number(a));
   return versions.length ? join(root, versions[0], 'bin') : null;
 }
 
@@ -51,7 +53,13 @@ export async function startCluster() {
   return {
     url,
     stop() {
-      spawnSync(isRoot ? 'su' : join(bin, 'pg_ctl'), isRoot ? ['postgres', '-s', '/bin/sh', '-c', `${join(bin, 'pg_ctl')} -D ${dataDir} -m fast -w stop`] : ['-D', dataDir, '-m', 'fast', '-w', 'stop'], { stdio: 'ignore' });
+      spawnSync(
+        isRoot ? 'su' : join(bin, 'pg_ctl'),
+        isRoot
+          ? ['postgres', '-s', '/bin/sh', '-c', `${join(bin, 'pg_ctl')} -D ${dataDir} -m fast -w stop`]
+          : ['-D', dataDir, '-m', 'fast', '-w', 'stop'],
+        { stdio: 'ignore' },
+      );
       rmSync(parent, { recursive: true, force: true });
     },
   };

@@ -13,22 +13,19 @@ const configSchema = z.object({
       message: 'must start with sqlite: or postgres://',
     }),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  LOAD_DEMO: z
-    .enum(['auto', 'always', 'never'])
-    .default('auto')
-    .describe('auto: load the demo data when the database is empty'),
+  LOAD_DEMO: z.enum(['auto', 'always', 'never']).default('auto').describe('auto: load the demo data when the database is empty'),
   PUBLIC_URL: z.string().url().optional(),
 });
 
-export type DatabaseTarget =
-  | { dialect: 'sqlite'; path: string }
-  | { dialect: 'postgres'; connectionString: string };
+export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; connectionString: string };
 
 export interface Config {
   port: number;
   host: string;
   database: DatabaseTarget;
   logLevel: z.infer<typeof configSchema>['LOG_LEVEL'];
+  /** LOG_LEVEL was set (the CLI logs only warnings unless it was) */
+  logLevelGiven: boolean;
   loadDemo: 'auto' | 'always' | 'never';
   publicUrl: string | undefined;
 }
@@ -62,6 +59,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     database: parseDatabaseUrl(c.DATABASE_URL),
     logLevel: c.LOG_LEVEL,
+    logLevelGiven: env.LOG_LEVEL !== undefined && env.LOG_LEVEL !== '',
     loadDemo: c.LOAD_DEMO,
     publicUrl: c.PUBLIC_URL,
   };

@@ -44,14 +44,21 @@ function findViolations(files: { file: string; text: string }[]): Violation[] {
       if (!target.startsWith(src)) continue;
       const to = partOf(target);
       const rel = relative(src, file);
-      if (from === 'platform' && to !== 'platform' && to !== 'config') out.push({ file: rel, imports: spec, why: 'platform must not import domain code' });
-      if (from.startsWith('module:') && to === 'main') out.push({ file: rel, imports: spec, why: 'a module must not import src/main' });
+      if (from === 'platform' && to !== 'platform' && to !== 'config')
+        out.push({ file: rel, imports: spec, why: 'platform must not import domain code' });
+      if (from.startsWith('module:') && to === 'main')
+        out.push({ file: rel, imports: spec, why: 'a module must not import src/main' });
       if (from.startsWith('module:') && to.startsWith('module:') && from !== to) {
         const a = from.slice(7);
         const b = to.slice(7);
         const ra = rank.get(a);
         const rb = rank.get(b);
-        if (ra === undefined || rb === undefined) out.push({ file: rel, imports: spec, why: `module ${ra === undefined ? a : b} is not listed in src/modules/layers.ts` });
+        if (ra === undefined || rb === undefined)
+          out.push({
+            file: rel,
+            imports: spec,
+            why: `module ${ra === undefined ? a : b} is not listed in src/modules/layers.ts`,
+          });
         else if (rb >= ra) out.push({ file: rel, imports: spec, why: `${a} may not import ${b}, which is not a lower layer` });
         if (!/[/\\]index\.ts$/.test(target)) out.push({ file: rel, imports: spec, why: `import ${b} through its index.ts only` });
       }

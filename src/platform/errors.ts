@@ -40,9 +40,7 @@ export class ConflictError extends DomainError {
 
 /** Describe a problem for a person: "line 12, column value: "abc" is not a number". */
 export function describeProblem(p: ProblemDetail): string {
-  const where = [p.line !== undefined ? `line ${p.line}` : null, p.field ? `column ${p.field}` : null]
-    .filter(Boolean)
-    .join(', ');
+  const where = [p.line !== undefined ? `line ${p.line}` : null, p.field ? `column ${p.field}` : null].filter(Boolean).join(', ');
   const value = p.value === undefined ? '' : ` (value ${JSON.stringify(p.value)})`;
   return `${where ? `${where}: ` : ''}${p.reason}${value}`;
 }

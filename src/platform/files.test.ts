@@ -82,3 +82,12 @@ describe('jsonErrorOffset', () => {
     expect(jsonErrorOffset(text)).toBe(at);
   });
 });
+
+describe('decodeUtf8 line numbers', () => {
+  it('names the line of a bad byte at the start of a line', () => {
+    const bytes = Buffer.concat([Buffer.from('a,b\n1,2\n'), Buffer.from([0xc3, 0x28]), Buffer.from(',3\n')]);
+    const [p] = problemsOf(() => decodeUtf8({ name: 'x.csv', content: bytes }));
+    expect(p).toMatchObject({ line: 3 });
+    expect(p?.reason).toMatch(/at byte 9/); // 0xC3 opens a character that 0x28 breaks
+  });
+});

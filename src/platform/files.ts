@@ -37,21 +37,25 @@ export function decodeUtf8(file: SubmittedFile): string {
   }
 }
 
+/** The offset of the first byte that makes the text invalid UTF-8 (a cut inside a valid character is not invalid). */
 function firstInvalidUtf8Offset(buf: Buffer): number {
+  const fails = (n: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, n), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  // The shortest failing prefix: failing is monotonic in the prefix length.
   let lo = 0;
   let hi = buf.length;
-  const dec = new TextDecoder('utf-8', { fatal: true });
-  // Binary search the shortest prefix that fails to decode (a cut may split a valid character, so allow 4 bytes slack).
-  while (hi - lo > 4) {
+  while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    try {
-      dec.decode(buf.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
+    if (fails(mid)) hi = mid;
+    else lo = mid + 1;
   }
-  return lo;
+  return Math.max(0, lo - 1);
 }
 
 export function readCsv(file: SubmittedFile, requiredColumns: readonly string[] = []): CsvTable {
@@ -62,14 +66,19 @@ export function readCsv(file: SubmittedFile, requiredColumns: readonly string[] 
     rows = parse(text, { info: true, relax_quotes: false, skip_empty_lines: true, trim: false }) as unknown as typeof rows;
   } catch (e) {
     const err = e as { lines?: number; message: string };
-    throw new ValidationError(`${file.name} is not well-formed CSV`, [{ line: err.lines, reason: err.message.replace(/^Invalid .*?: /, '') }]);
+    throw new ValidationError(`${file.name} is not well-formed CSV`, [
+      { line: err.lines, reason: err.message.replace(/^Invalid .*?: /, '') },
+    ]);
   }
   const header = rows[0];
   if (!header) throw new ValidationError(`${file.name} is empty`, [{ line: 1, reason: 'the file has no header row' }]);
   const columns = header.record.map((c) => c.trim());
   const missing = requiredColumns.filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    throw new ValidationError(`${file.name} is missing required columns`, missing.map((c) => ({ line: 1, field: c, reason: 'required column is missing from the header' })));
+    throw new ValidationError(
+      `${file.name} is missing required columns`,
+      missing.map((c) => ({ line: 1, field: c, reason: 'required column is missing from the header' })),
+    );
   }
   const records: CsvRecord[] = [];
   for (let i = 1; i < rows.length; i++) {

@@ -39,7 +39,7 @@ async function freshPostgres(url: string): Promise<DatabaseHandle> {
   const u = new URL(url);
   u.searchParams.set('options', `-c search_path=${schema}`);
   const handle = openDatabase({ dialect: 'postgres', connectionString: u.toString() });
-  await migrateToLatest(handle.db, { schema });
+  await migrateToLatest(handle.db);
   return {
     ...handle,
     close: async () => {
@@ -50,4 +50,32 @@ async function freshPostgres(url: string): Promise<DatabaseHandle> {
       await c.end();
     },
   };
+}
+
+/**
+ * A DATABASE_URL for a fresh, empty database (for the CLI and server, which open their own):
+ * a temp SQLite file, or a fresh schema on the TEST_DATABASE_URL server.
+ */
+export async function freshDatabaseUrl(): Promise<{ url: string; cleanup: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url?.startsWith('postgres')) {
+    const schema = `t_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    const u = new URL(url);
+    u.searchParams.set('options', `-c search_path=${schema}`);
+    return {
+      url: u.toString(),
+      cleanup: async () => {
+        const c = new pg.Client({ connectionString: url });
+        await c.connect();
+        await c.query(`drop schema ${schema} cascade`);
+        await c.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'lv-test-'));
+  return { url: `sqlite:${join(dir, 'test.sqlite')}`, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
 }

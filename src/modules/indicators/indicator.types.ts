@@ -1,5 +1,6 @@
 /** The indicator catalogue's vocabulary and shapes (docs/module-contracts.md, "indicators"). */
-import type { AreaType, PeriodType } from './vocab.ts';
+import type { AreaType } from '../places/index.ts';
+import type { PeriodType } from '../periods/index.ts';
 
 export type Polarity = 'higher_is_better' | 'lower_is_better' | 'target_range' | 'none';
 export const POLARITIES: readonly Polarity[] = ['higher_is_better', 'lower_is_better', 'target_range', 'none'];

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteAdapter, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../../config.ts';
 import type { Database } from './schema.ts';
@@ -23,9 +23,19 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   return target.dialect === 'sqlite' ? openSqlite(target.path) : openPostgres(target.connectionString);
 }
 
+/**
+ * The better-sqlite3 connection behind each open SQLite file, so that a repository may take a
+ * dialect-specific fast path (bulk import) on the very connection Kysely uses. SQLite here has one
+ * connection per file, so a Kysely transaction runs on it too.
+ */
+const sqliteConnections = new Map<string, SQLite.Database>();
+
 function openSqlite(path: string): DatabaseHandle {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new SQLite(path);
+  const key = sqlite.pragma('database_list', { simple: false }) as { name: string; file: string }[];
+  const file = key.find((d) => d.name === 'main')?.file ?? '';
+  if (file !== '') sqliteConnections.set(file, sqlite);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
@@ -37,8 +47,22 @@ function openSqlite(path: string): DatabaseHandle {
     db,
     dialect: 'sqlite',
     describe: `SQLite ${path}`,
-    close: () => db.destroy(),
+    close: async () => {
+      if (sqliteConnections.get(file) === sqlite) sqliteConnections.delete(file);
+      await db.destroy();
+    },
   };
+}
+
+/**
+ * The better-sqlite3 connection behind a Kysely instance or transaction on SQLite (found by the
+ * database file it has open), or undefined on PostgreSQL or an in-memory database.
+ */
+export async function sqliteConnectionOf(db: Kysely<Database>): Promise<SQLite.Database | undefined> {
+  if (!(db.getExecutor().adapter instanceof SqliteAdapter)) return undefined;
+  const { rows } = await sql<{ name: string; file: string }>`pragma database_list`.execute(db);
+  const file = rows.find((r) => r.name === 'main')?.file ?? '';
+  return file === '' ? undefined : sqliteConnections.get(file);
 }
 
 function openPostgres(connectionString: string): DatabaseHandle {

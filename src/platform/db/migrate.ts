@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import * as m0001 from './migrations/0001_performance_core.ts';
 
 /** Every migration, in order. A migration never changes once released. */
@@ -14,13 +14,14 @@ export interface MigrationOutcome {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the migrator works on any schema
 export async function migrateToLatest(db: Kysely<any>, options: { schema?: string } = {}): Promise<MigrationOutcome> {
+  const schema = options.schema ?? (await currentPostgresSchema(db));
   const migrator = new Migrator({
     db,
     provider,
     migrationTableName: 'schema_migration',
     migrationLockTableName: 'schema_migration_lock',
     // PostgreSQL: keep the bookkeeping in the schema the tables live in (Kysely does not follow search_path here).
-    ...(options.schema ? { migrationTableSchema: options.schema } : {}),
+    ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
@@ -29,4 +30,12 @@ export async function migrateToLatest(db: Kysely<any>, options: { schema?: strin
     throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${message}`, { cause: error });
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** On PostgreSQL, the schema new tables go to (the first on the search path); undefined on SQLite. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any schema
+async function currentPostgresSchema(db: Kysely<any>): Promise<string | undefined> {
+  if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return undefined;
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema;
 }

@@ -1,14 +1,10 @@
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Logger } from '../logging.ts';
 import { apiErrorHandler, errorBody } from './errors.ts';
+import { isApiUrl, pageError, pageNotFound } from '../web/index.ts';
 
 export type HttpApp = FastifyInstance;
 
@@ -29,9 +25,13 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  app.setErrorHandler(apiErrorHandler);
+  // The API answers in JSON; everything else is a page.
+  app.setErrorHandler((error: FastifyError, request, reply) =>
+    isApiUrl(request.url) ? apiErrorHandler(error, request, reply) : pageError(error, request, reply),
+  );
   app.setNotFoundHandler((request, reply) => {
-    void reply.code(404).send(errorBody('not_found', `No such address: ${request.method} ${request.url.split('?')[0]}`));
+    if (!isApiUrl(request.url)) return pageNotFound(request, reply);
+    return reply.code(404).send(errorBody('not_found', `No such address: ${request.method} ${request.url.split('?')[0]}`));
   });
 
   await app.register(swagger, {

@@ -29,7 +29,10 @@ export function apiErrorHandler(error: FastifyError, request: FastifyRequest, re
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = error.validationContext ?? 'request';
     const details: ProblemDetail[] = error.validation.map((v) => {
-      const field = v.instancePath.replace(/^\//, '').replace(/\//g, '.') || (v.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.') || undefined;
+      const field =
+        v.instancePath.replace(/^\//, '').replace(/\//g, '.') ||
+        (v.params as { issue?: { path?: unknown[] } }).issue?.path?.join('.') ||
+        undefined;
       return { field: field ? `${where}.${field}` : where, reason: v.message ?? 'is not valid' };
     });
     void reply.code(400).send(errorBody('invalid_request', `The ${where} is not valid`, details));

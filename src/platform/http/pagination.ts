@@ -8,7 +8,13 @@ export const MAX_CSV_ROWS = 100_000;
 export const formatQuery = z.enum(['json', 'csv']).default('json').describe('json (default) or csv');
 
 export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_CSV_ROWS).optional().describe(`rows per page (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}; CSV: all rows up to ${MAX_CSV_ROWS})`),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_CSV_ROWS)
+    .optional()
+    .describe(`rows per page (default ${DEFAULT_PAGE_SIZE}, at most ${MAX_PAGE_SIZE}; CSV: all rows up to ${MAX_CSV_ROWS})`),
   offset: z.coerce.number().int().min(0).default(0),
   format: formatQuery,
 });

@@ -10,7 +10,15 @@ import { listEnvelope, pageOf, pageQuery } from '../../../platform/http/paginati
 import { getArea } from '../../places/index.ts';
 import { BODY_KINDS } from '../body.types.ts';
 import { councilsForArea, getBody, getBodyAreas, listBodies, listMembers, listMemberships } from '../body.service.ts';
-import { bodyCsv, bodyDetailSchema, bodySchema, councilSchema, presentBody, presentBodyArea, presentMembership } from './presenters.ts';
+import {
+  bodyCsv,
+  bodyDetailSchema,
+  bodySchema,
+  councilSchema,
+  presentBody,
+  presentBodyArea,
+  presentMembership,
+} from './presenters.ts';
 
 const tags = ['bodies'];
 
@@ -32,7 +40,14 @@ export async function bodiesApi(app: FastifyInstance, deps: { db: Kysely<Databas
       const page = pageOf(request.query);
       const { q, kind } = request.query;
       const result = await listBodies(db, { ...page, ...(q ? { q } : {}), ...(kind ? { kind } : {}) });
-      return sendList(request, reply, result, page, { present: presentBody, csv: bodyCsv, fileName: 'bodies' }, request.query.format);
+      return sendList(
+        request,
+        reply,
+        result,
+        page,
+        { present: presentBody, csv: bodyCsv, fileName: 'bodies' },
+        request.query.format,
+      );
     },
   );
 
@@ -49,7 +64,11 @@ export async function bodiesApi(app: FastifyInstance, deps: { db: Kysely<Databas
     async (request) => {
       const body = await getBody(db, request.params.id);
       if (!body) throw new NotFoundError(`No body ${request.params.id}`);
-      const [areas, members, memberOf] = await Promise.all([getBodyAreas(db, body.id), listMembers(db, body.id), listMemberships(db, body.id)]);
+      const [areas, members, memberOf] = await Promise.all([
+        getBodyAreas(db, body.id),
+        listMembers(db, body.id),
+        listMemberships(db, body.id),
+      ]);
       return {
         ...presentBody(body),
         areas: areas.map(presentBodyArea),

@@ -29,14 +29,31 @@ export async function indicatorsApi(app: FastifyInstance, deps: { db: Kysely<Dat
     },
     async (request, reply) => {
       const page = pageOf(request.query);
-      const result = await listIndicators(db, { ...page, ...(request.query.q ? { q: request.query.q } : {}), ...(request.query.theme ? { theme: request.query.theme } : {}) });
-      return sendList(request, reply, result, page, { present: presentIndicator, csv: indicatorCsv, fileName: 'indicators' }, request.query.format);
+      const result = await listIndicators(db, {
+        ...page,
+        ...(request.query.q ? { q: request.query.q } : {}),
+        ...(request.query.theme ? { theme: request.query.theme } : {}),
+      });
+      return sendList(
+        request,
+        reply,
+        result,
+        page,
+        { present: presentIndicator, csv: indicatorCsv, fileName: 'indicators' },
+        request.query.format,
+      );
     },
   );
 
   api.get(
     '/indicators/themes',
-    { schema: { tags, summary: 'The themes indicators are grouped by', response: { 200: z.object({ items: z.array(z.string()) }) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The themes indicators are grouped by',
+        response: { 200: z.object({ items: z.array(z.string()) }) },
+      },
+    },
     async () => ({ items: await listThemes(db) }),
   );
 

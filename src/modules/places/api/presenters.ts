@@ -31,12 +31,20 @@ export function presentArea(a: Area): z.infer<typeof areaSchema> {
     imdRank: a.imdRank,
     imdScore: a.imdScore,
     imdDecile: a.imdDecile,
-    links: { self: `/api/v1/areas/${code}`, children: `/api/v1/areas/${code}/children`, profile: `/api/v1/analysis/profile/${code}` },
+    links: {
+      self: `/api/v1/areas/${code}`,
+      children: `/api/v1/areas/${code}/children`,
+      profile: `/api/v1/analysis/profile/${code}`,
+    },
   };
 }
 
 export const successorSchema = z.object({ code: z.string(), changeType: z.string(), effectiveDate: z.string() });
-export const presentSuccessor = (s: AreaSuccessor) => ({ code: s.code, changeType: s.changeType, effectiveDate: s.effectiveDate });
+export const presentSuccessor = (s: AreaSuccessor) => ({
+  code: s.code,
+  changeType: s.changeType,
+  effectiveDate: s.effectiveDate,
+});
 
 export const areaDetailSchema = areaSchema.extend({
   parents: z.array(areaSchema),

@@ -1,0 +1,20 @@
+import type { Kysely } from 'kysely';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../../platform/db/schema.ts';
+
+/** One data source and the attribution its licence requires (src/main/sources.ts passes them in). */
+export interface DataSourceAttribution {
+  title: string;
+  files: readonly string[];
+  publisher: string;
+  licence: string;
+  attribution: string;
+}
+
+export interface SiteDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  sources: readonly DataSourceAttribution[];
+  /** Re-read templates on every request (development). */
+  watchTemplates?: boolean;
+}

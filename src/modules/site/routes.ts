@@ -9,6 +9,10 @@ import { pageError, registerWebPages } from '../../platform/web/index.ts';
 import type { SiteDeps } from './deps.ts';
 import { siteUrls } from './urls.ts';
 import { aboutRoutes } from './web/about/routes.ts';
+import { areaRoutes } from './web/area/routes.ts';
+import { indicatorRoutes } from './web/indicator/routes.ts';
+import { compareRoutes } from './web/compare/routes.ts';
+import { trendRoutes } from './web/trend/routes.ts';
 import { footerAttributions } from './web/about/view-model.ts';
 import { searchRoutes } from './web/search/routes.ts';
 import { startRoutes } from './web/start/routes.ts';
@@ -37,5 +41,9 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     startRoutes(pages, deps);
     searchRoutes(pages, deps);
     aboutRoutes(pages, deps);
+    areaRoutes(pages, deps);
+    indicatorRoutes(pages, deps);
+    compareRoutes(pages, deps);
+    trendRoutes(pages, deps);
   });
 }

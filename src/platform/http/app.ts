@@ -20,7 +20,6 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
   const app: FastifyInstance = Fastify({
     loggerInstance: opts.logger as FastifyBaseLogger,
     bodyLimit: opts.bodyLimit ?? 50 * 1024 * 1024,
-    disableRequestLogging: false,
     trustProxy: false,
   });
   app.setValidatorCompiler(validatorCompiler);

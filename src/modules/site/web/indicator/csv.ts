@@ -1,0 +1,54 @@
+/** The indicator page's tables as CSV: the ranked areas, England and the regions, England's series. */
+import type { CsvColumn } from '../../../../platform/http/csv.ts';
+import type { AllAreasRow, AreaFigure, TimeSeriesPoint } from '../../../analysis/index.ts';
+import type { IndicatorPageData } from './load.ts';
+
+export type CsvTable = { fileName: string; columns: CsvColumn<never>[]; rows: unknown[] };
+
+const rankedColumns = (data: IndicatorPageData): CsvColumn<AllAreasRow>[] => [
+  { header: 'rank', value: (r) => r.rankLabel },
+  { header: 'area_code', value: (r) => r.figure.areaCode },
+  { header: 'area', value: (r) => r.areaName },
+  { header: 'period', value: () => data.period?.label },
+  { header: 'value', value: (r) => r.figure.value },
+  { header: 'quartile', value: (r) => r.quartile },
+  { header: 'compared_with_median', value: (r) => r.distance.words },
+  { header: 'status', value: (r) => r.figure.status },
+];
+
+const placeColumns = (data: IndicatorPageData): CsvColumn<AreaFigure>[] => [
+  { header: 'area_code', value: (f) => f.areaCode },
+  { header: 'area', value: (f) => data.placeNames.get(f.areaCode)?.name ?? f.areaCode },
+  { header: 'period', value: () => data.period?.label },
+  { header: 'value', value: (f) => f.value },
+  { header: 'source', value: (f) => f.source },
+  { header: 'coverage', value: (f) => f.coverage?.text },
+  { header: 'status', value: (f) => f.status },
+];
+
+const seriesColumns: CsvColumn<TimeSeriesPoint>[] = [
+  { header: 'period', value: (p) => p.period.label },
+  { header: 'value', value: (p) => p.figure.value },
+  { header: 'source', value: (p) => p.figure.source },
+  { header: 'status', value: (p) => p.figure.status },
+];
+
+/** The rows and columns of the table asked for (`table=places|england`, else the ranked areas, filtered by name). */
+export function indicatorCsv(data: IndicatorPageData, table: string, q: string): CsvTable {
+  const base = `${data.indicator.code}-${data.period?.key ?? ''}`;
+  if (table === 'places')
+    return {
+      fileName: `${base}-places`,
+      columns: placeColumns(data) as CsvColumn<never>[],
+      rows: data.places?.figures.filter((f) => f.value !== null) ?? [],
+    };
+  if (table === 'england')
+    return {
+      fileName: `${data.indicator.code}-england`,
+      columns: seriesColumns as CsvColumn<never>[],
+      rows: data.englandSeries?.points ?? [],
+    };
+  const wanted = q.toLowerCase();
+  const rows = (data.ranking?.rows ?? []).filter((r) => wanted === '' || r.areaName.toLowerCase().includes(wanted));
+  return { fileName: `${base}-${data.areaType}`, columns: rankedColumns(data) as CsvColumn<never>[], rows };
+}

@@ -1,0 +1,96 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshSiteApp, type SiteTestApp } from '../../../../../test/support/site-app.ts';
+import { getAllByRole, getByLabelText, getByRole, textOf } from '../../../../../test/support/site-dom.ts';
+import { seedAreas, seedIndicator, seedObservations } from '../../../../../test/support/analysis-factories.ts';
+import { RECYCLING, seedTraffordFigures } from '../../../../../test/support/site-figures.ts';
+
+let site: SiteTestApp;
+beforeEach(async () => {
+  site = await freshSiteApp();
+});
+afterEach(async () => {
+  await site.close();
+});
+
+const RANKED = 'Household waste recycled: metropolitan districts ranked, 2023/24';
+
+describe('the indicator page', () => {
+  it('explains the definition in plain words', async () => {
+    await seedTraffordFigures(site.db);
+    const { response, document } = await site.page(`/indicators/${RECYCLING}`);
+    expect(response.statusCode).toBe(200);
+    expect(textOf(getByRole(document, 'heading', { level: 1 }))).toBe('Household waste recycled');
+    const main = textOf(getByRole(document, 'main'));
+    expect(main).toContain('What it measures The share of household waste sent for reuse');
+    expect(main).toContain('Which way is better A higher figure is better.');
+    expect(main).toContain('Unit Percentage, shown to 1 decimal place');
+    getByRole(document, 'table', { name: 'Versions of the definition of Household waste recycled' });
+  });
+
+  it('ranks the areas of a type with their quartiles, for the latest period by default', async () => {
+    await seedTraffordFigures(site.db);
+    const { document } = await site.page(`/indicators/${RECYCLING}`);
+    const table = getByRole(document, 'table', { name: RANKED });
+    const rows = getAllByRole(table, 'row')
+      .slice(1, 7)
+      .map((r) => getAllByRole(r, 'cell').map(textOf));
+    expect(rows[0]).toEqual([
+      '1',
+      '62.0%',
+      '1st quartile (best quarter)',
+      expect.stringMatching(/than the median of all metropolitan districts$/),
+    ]);
+    expect(rows[1]?.slice(0, 2)).toEqual(['2', '58.4%']);
+    expect(rows[5]?.slice(0, 3)).toEqual(['6', '40.2%', '4th quartile (worst quarter)']);
+    expect(getByRole(table, 'link', { name: 'Trafford' }).getAttribute('href')).toBe('/areas/E08000009');
+    expect(getByLabelText(document, 'Period').querySelector('option[selected]')?.getAttribute('value')).toBe('FY2023');
+    getByLabelText(document, 'Type of area');
+  });
+
+  it('chooses another period and filters by name', async () => {
+    await seedTraffordFigures(site.db);
+    const { document } = await site.page(`/indicators/${RECYCLING}?period=FY2015&q=traff`);
+    const table = getByRole(document, 'table', { name: 'Household waste recycled: metropolitan districts ranked, 2015/16' });
+    const rows = getAllByRole(table, 'row').slice(1);
+    expect(rows).toHaveLength(1);
+    expect(getAllByRole(rows[0]!, 'cell').map(textOf).slice(0, 2)).toEqual(['1', '60.4%']);
+  });
+
+  it('downloads the ranked table as CSV', async () => {
+    await seedTraffordFigures(site.db);
+    const { document } = await site.page(`/indicators/${RECYCLING}`);
+    const link = getByRole(document, 'link', { name: `Download this table (CSV): ${RANKED}` });
+    const csv = await site.app.inject({ method: 'GET', url: link.getAttribute('href')! });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body.trim().split('\n');
+    expect(lines[0]).toBe('rank,area_code,area,period,value,quartile,compared_with_median,status');
+    expect(lines[1]).toMatch(/^1,E08000007,Stockport,2023\/24,62,1,/);
+    expect(lines[2]).toMatch(/^2,E08000009,Trafford,2023\/24,58.4,1,/);
+    expect(
+      getByRole(document, 'link', { name: `The same figures from the open data API (JSON): ${RANKED}` }).getAttribute('href'),
+    ).toBe('/api/v1/analysis/compare-all?indicator=RECYCLING&period=FY2023&areaType=metropolitan_district');
+  });
+
+  it('shows England and the regions, and England over time', async () => {
+    await seedAreas(site.db, [
+      { code: 'E92000001', name: 'England', type: 'country' },
+      { code: 'E12000002', name: 'North West', type: 'region', parents: ['E92000001'] },
+    ]);
+    await seedIndicator(site.db, { code: 'RECYCLE', title: 'Recycling', areaTypes: ['country', 'region'] });
+    await seedObservations(site.db, 'RECYCLE', 'FY2022', [{ area: 'E92000001', value: 41.7 }]);
+    await seedObservations(site.db, 'RECYCLE', 'FY2023', [
+      { area: 'E92000001', value: 42.3 },
+      { area: 'E12000002', value: 44.05 },
+    ]);
+    const { document } = await site.page('/indicators/RECYCLE?type=region');
+    const places = getByRole(document, 'table', { name: 'Recycling: England, the other countries and the regions, 2023/24' });
+    expect(getAllByRole(places, 'cell').map(textOf)).toEqual(['42.3%', 'Published', '44.1%', 'Published']);
+    expect(textOf(getByRole(document, 'main'))).toContain('Recycling in England rose from 41.7% in 2022/23 to 42.3% in 2023/24.');
+    getByRole(document, 'table', { name: 'Recycling in England, by year' });
+  });
+
+  it('answers an unknown indicator with the page-not-found page', async () => {
+    const { response } = await site.page('/indicators/NOPE');
+    expect(response.statusCode).toBe(404);
+  });
+});

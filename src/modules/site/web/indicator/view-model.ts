@@ -1,0 +1,218 @@
+/** The indicator page: the definition in plain words, the choosers, the ranked table, England and the regions, the trend. */
+import { formatValue, type IndicatorDefinition } from '../../../indicators/index.ts';
+import type { AllAreasRow, AreaFigure } from '../../../analysis/index.ts';
+import { paginationFor, pageCountOf, type PaginationView } from '../../../../platform/web/index.ts';
+import { siteUrls } from '../../urls.ts';
+import { countOf, longDate } from '../../words.ts';
+import { downloadLinks, type DownloadLinks } from '../shared/download.ts';
+import { apiUrls, csvOf, figureUrls } from '../shared/urls.ts';
+import { areaTypePlural, polarityInWords, quartileInWords, sentenceCase, unitInWords } from '../shared/words.ts';
+import { ENGLAND, type IndicatorPageData } from './load.ts';
+import type { IndicatorQuery } from './query.ts';
+import { trendSentence } from '../shared/trend-sentence.ts';
+
+export const ROWS_PER_PAGE = 50;
+
+type SummaryRow = { key: { text: string }; value: { text: string } };
+type Option = { value: string; text: string; selected: boolean };
+
+export interface RankedRowView {
+  rank: string;
+  name: string;
+  href: string;
+  value: string;
+  quartile: string;
+  distance: string;
+  notes: string[];
+}
+
+export interface PlaceRowView {
+  name: string;
+  href: string;
+  value: string;
+  note: string;
+}
+
+export interface TableView<Row> {
+  caption: string;
+  rows: Row[];
+  download: DownloadLinks;
+}
+
+export interface IndicatorPageView {
+  pageTitle: string;
+  code: string;
+  formAction: string;
+  definition: SummaryRow[];
+  versions: { version: number; recorded: string; note: string }[];
+  hasFigures: boolean;
+  periodOptions: Option[];
+  typeOptions: Option[];
+  q: string;
+  periodLabel: string;
+  typePlural: string;
+  ranked:
+    | (TableView<RankedRowView> & { summary: string; rangeSummary: string | undefined; pagination: PaginationView | undefined })
+    | undefined;
+  places: TableView<PlaceRowView> | undefined;
+  trend: (TableView<{ period: string; value: string }> & { summary: string; svg?: string }) | undefined;
+  map: { summary: string; svg: string } | undefined;
+}
+
+function definitionRows(def: IndicatorDefinition): SummaryRow[] {
+  const rows: [string, string | null][] = [
+    ['What it measures', def.description],
+    ['Why it matters', def.rationale],
+    ['How it is calculated', calculation(def)],
+    ['Which way is better', polarityInWords(def.polarity, def.targetRange)],
+    ['Unit', `${unitInWords(def.unit, def.unitMultiplier)}, shown to ${countOf(def.decimalPlaces, 'decimal place')}`],
+    ['Published for', def.areaTypes.map((t) => areaTypePlural(t).toLowerCase()).join(', ') || null],
+    ['How often', sentenceCase(def.frequency.replace(/_/g, ' '))],
+    ['Source', def.source],
+    ['Comparability', def.comparabilityNote],
+  ];
+  return rows
+    .filter((r): r is [string, string] => r[1] !== null && r[1] !== '')
+    .map(([k, v]) => ({ key: { text: k }, value: { text: v } }));
+}
+
+export function calculation(def: Pick<IndicatorDefinition, 'numeratorDefinition' | 'denominatorDefinition'>): string | null {
+  const { numeratorDefinition: num, denominatorDefinition: den } = def;
+  if (num && den) return `${num}, divided by ${den.charAt(0).toLowerCase()}${den.slice(1)}.`;
+  return num ?? den ?? null;
+}
+
+function figureNotes(f: AreaFigure): string[] {
+  const notes: string[] = [];
+  if (f.status === 'provisional') notes.push('Provisional');
+  if (f.source === 'derived' && f.coverage) notes.push(`Worked out from ${f.coverage.text}`);
+  if (f.value === null && f.reason) notes.push(sentenceCase(f.reason));
+  return notes;
+}
+
+export function rankedRowView(
+  def: Pick<IndicatorDefinition, 'unit' | 'unitMultiplier' | 'decimalPlaces'>,
+  row: AllAreasRow,
+  judged: boolean,
+): RankedRowView {
+  return {
+    rank: row.rankLabel ?? '–',
+    name: row.areaName,
+    href: siteUrls.area(row.figure.areaCode),
+    value: row.figure.status === 'suppressed' ? 'suppressed' : formatValue(def, row.figure.value),
+    quartile: sentenceCase(quartileInWords(row.quartile, judged)),
+    distance: sentenceCase(row.distance.words),
+    notes: figureNotes(row.figure),
+  };
+}
+
+function rankedTable(data: IndicatorPageData, query: IndicatorQuery): IndicatorPageView['ranked'] {
+  const { ranking, indicator, period } = data;
+  if (!ranking || !period) return undefined;
+  const wanted = query.q.toLowerCase();
+  const matching = ranking.rows.filter((r) => wanted === '' || r.areaName.toLowerCase().includes(wanted));
+  const pageCount = pageCountOf(matching.length, ROWS_PER_PAGE);
+  const page = Math.min(query.page, pageCount);
+  const first = (page - 1) * ROWS_PER_PAGE;
+  const shown = matching.slice(first, first + ROWS_PER_PAGE);
+  const plural = areaTypePlural(data.areaType).toLowerCase();
+  const caption = `${indicator.title}: ${plural} ranked, ${period.label}`;
+  const pageUrl = figureUrls.indicator(indicator.code, { period: period.key, type: data.areaType, q: query.q });
+  const withValue = ranking.rows.filter((r) => r.rank !== null).length;
+  const median = ranking.summary.median;
+  return {
+    caption,
+    rows: shown.map((r) => rankedRowView(indicator, r, ranking.judged)),
+    download: downloadLinks(
+      caption,
+      csvOf(pageUrl, { page: undefined }),
+      apiUrls.compareAll(indicator.code, period.key, data.areaType),
+    ),
+    summary: `${countOf(withValue, 'area')} of ${ranking.rows.length.toLocaleString('en-GB')} ${plural} have a figure for ${period.label}${median === null ? '' : `; the median is ${formatValue(indicator, median)}`}.${ranking.judged ? ' Rank 1 is the best.' : ' Ranks order the figures from highest to lowest; neither is better.'}`,
+    rangeSummary:
+      pageCount > 1
+        ? `Showing ${first + 1} to ${first + shown.length} of ${matching.length.toLocaleString('en-GB')} ${plural}`
+        : undefined,
+    pagination: paginationFor(page, pageCount, (n) =>
+      figureUrls.indicator(indicator.code, { period: period.key, type: data.areaType, q: query.q, page: n }),
+    ),
+  };
+}
+
+function placesTable(data: IndicatorPageData): IndicatorPageView['places'] {
+  const { places, indicator, period } = data;
+  if (!places || !period) return undefined;
+  const order = (code: string) => (code === ENGLAND ? 0 : data.placeNames.get(code)?.type === 'country' ? 1 : 2);
+  const nameOf = (code: string) => data.placeNames.get(code)?.name ?? code;
+  const figures = places.figures
+    .filter((f) => f.value !== null || f.status === 'suppressed')
+    .sort((a, b) => order(a.areaCode) - order(b.areaCode) || nameOf(a.areaCode).localeCompare(nameOf(b.areaCode)));
+  if (figures.length === 0) return undefined;
+  const caption = `${indicator.title}: England, the other countries and the regions, ${period.label}`;
+  return {
+    caption,
+    rows: figures.map((f) => ({
+      name: data.placeNames.get(f.areaCode)?.name ?? f.areaCode,
+      href: siteUrls.area(f.areaCode),
+      value: f.status === 'suppressed' ? 'suppressed' : formatValue(indicator, f.value),
+      note: figureNotes(f).join('; ') || (f.source === 'published' ? 'Published' : ''),
+    })),
+    download: downloadLinks(
+      caption,
+      csvOf(figureUrls.indicator(indicator.code, { period: period.key }), { table: 'places' }),
+      apiUrls.rollUp(
+        indicator.code,
+        period.key,
+        figures.map((f) => f.areaCode),
+      ),
+    ),
+  };
+}
+
+function trendTable(data: IndicatorPageData): IndicatorPageView['trend'] {
+  const series = data.englandSeries;
+  if (!series) return undefined;
+  const points = series.points.filter((p) => p.figure.value !== null);
+  if (points.length === 0) return undefined;
+  const caption = `${data.indicator.title} in England, by year`;
+  const first = points[0]!;
+  const last = points[points.length - 1]!;
+  return {
+    caption,
+    summary:
+      points.length === 1
+        ? `${data.indicator.title} in England was ${last.formatted} in ${last.period.label}.`
+        : trendSentence(data.indicator.title, 'England', first, last),
+    rows: points.map((p) => ({ period: p.period.label, value: p.formatted })),
+    download: downloadLinks(
+      caption,
+      csvOf(siteUrls.indicator(data.indicator.code), { table: 'england' }),
+      apiUrls.timeSeries(data.indicator.code, series.area.code),
+    ),
+  };
+}
+
+export function indicatorPageView(data: IndicatorPageData, query: IndicatorQuery): IndicatorPageView {
+  const { indicator, period } = data;
+  return {
+    pageTitle: indicator.title,
+    code: indicator.code,
+    formAction: siteUrls.indicator(indicator.code),
+    definition: definitionRows(indicator),
+    versions: data.versions.map((v) => ({
+      version: v.version,
+      recorded: longDate(v.createdAt),
+      note: v.comparabilityNote ?? (v.version === 1 ? 'First published definition' : 'Definition changed'),
+    })),
+    hasFigures: period !== undefined,
+    periodOptions: [...data.periods].reverse().map((p) => ({ value: p.key, text: p.label, selected: p.key === period?.key })),
+    typeOptions: indicator.areaTypes.map((t) => ({ value: t, text: areaTypePlural(t), selected: t === data.areaType })),
+    q: query.q,
+    periodLabel: period?.label ?? '',
+    typePlural: areaTypePlural(data.areaType).toLowerCase(),
+    ranked: rankedTable(data, query),
+    places: placesTable(data),
+    trend: trendTable(data),
+    map: undefined,
+  };
+}

@@ -2,7 +2,7 @@
  * One area's figure for one indicator and period: published (it always wins), derived from the
  * area's parts by the indicator's rule (with its coverage), or none (with why). Pure.
  */
-import type { Observation } from '../data/index.ts';
+import type { Observation, ObservedFigures } from '../data/index.ts';
 import type { IndicatorDefinition } from '../indicators/index.ts';
 import { aggregate, unitScaleOf, type AggregationPart } from './aggregate.ts';
 import { countOfLevel, type PartLevel } from './area-types.ts';
@@ -36,12 +36,12 @@ export interface AreaFigure {
 }
 
 /** Does an observation carry a figure a roll-up can use? */
-export function hasFigure(o: Observation): boolean {
+export function hasFigure(o: ObservedFigures): boolean {
   return o.value !== null || (o.numerator !== null && o.denominator !== null);
 }
 
 /** A published observation wins when it has a figure or was deliberately suppressed. */
-export function publishedFigure(o: Observation | undefined): AreaFigure | undefined {
+export function publishedFigure(o: ObservedFigures | undefined): AreaFigure | undefined {
   if (!o) return undefined;
   if (o.status === 'suppressed')
     return {
@@ -74,7 +74,7 @@ export interface DerivationInput {
   level: PartLevel;
   /** every current part at that level */
   expected: number;
-  parts: readonly (Observation & { population: number | null })[];
+  parts: readonly (ObservedFigures & { population: number | null })[];
 }
 
 export function derivedFigure(input: DerivationInput): AreaFigure {

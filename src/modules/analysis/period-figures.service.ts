@@ -6,9 +6,9 @@
  * level. `figuresForMany` reads the areas' own figures first and loads everything only when many
  * of them have to be derived.
  */
-import { getValuesForPeriod, type Observation } from '../data/index.ts';
+import { getFiguresForPeriods, type ObservedFigures } from '../data/index.ts';
 import type { IndicatorDefinition } from '../indicators/index.ts';
-import { getAreas, getDescendantCodes, type Area, type AreaType } from '../places/index.ts';
+import { getAreas, getDescendantCodesMany, type Area, type AreaType } from '../places/index.ts';
 import { levelsWith, type PartLevel } from './area-types.ts';
 import { typesAmong } from './area-types.service.ts';
 import type { Executor } from './executor.ts';
@@ -17,7 +17,7 @@ import { derivedFigure, hasFigure, noFigure, publishedFigure, type AreaFigure } 
 export interface PeriodFigures {
   def: IndicatorDefinition;
   period: string;
-  observed: Map<string, Observation>;
+  observed: Map<string, ObservedFigures>;
   /** codes whose observations were read ('all' after loadAllFigures) */
   fetched: Set<string> | 'all';
   /** the area types with figures (loadAllFigures), or the indicator's declared types */
@@ -32,7 +32,7 @@ export interface PeriodFigures {
 export const FEW_AREAS = 50;
 
 export async function loadAllFigures(db: Executor, def: IndicatorDefinition, period: string): Promise<PeriodFigures> {
-  const rows = await getValuesForPeriod(db, def.code, period);
+  const rows = await getFiguresForPeriods(db, [{ indicator: def.code, period }]);
   const observed = new Map(rows.map((o) => [o.areaCode, o]));
   const typesWithData = await typesAmong(db, [...observed.keys()]);
   return { def, period, observed, fetched: 'all', typesWithData, levels: levelsWith(typesWithData), areas: new Map() };
@@ -64,15 +64,24 @@ export async function figuresForMany(
   return figuresFor(db, unpublished.length <= FEW_AREAS ? few : await loadAllFigures(db, def, period), codes);
 }
 
-/** Read the observations of the codes not read yet (nothing when everything was loaded). */
+/**
+ * Read the observations of the codes not read yet (nothing when everything was loaded); when many
+ * are missing, every figure of the indicator and period in one query (a scan beats that many seeks).
+ */
 async function ensureObserved(db: Executor, ctx: PeriodFigures, codes: readonly string[]): Promise<void> {
   if (ctx.fetched === 'all') return;
   const fetched = ctx.fetched;
   const missing = [...new Set(codes)].filter((c) => !fetched.has(c));
   if (missing.length === 0) return;
-  for (const o of await getValuesForPeriod(db, ctx.def.code, ctx.period, missing)) ctx.observed.set(o.areaCode, o);
-  for (const c of missing) fetched.add(c);
+  const all = missing.length > READ_ALL_ABOVE;
+  const pair = [{ indicator: ctx.def.code, period: ctx.period }];
+  for (const o of await getFiguresForPeriods(db, pair, all ? undefined : missing)) ctx.observed.set(o.areaCode, o);
+  if (all) ctx.fetched = 'all';
+  else for (const c of missing) fetched.add(c);
 }
+
+/** More missing codes than this are read with every other figure of the period (see ensureObserved). */
+const READ_ALL_ABOVE = 1_000;
 
 async function ensureAreas(db: Executor, ctx: PeriodFigures, codes: readonly string[]): Promise<void> {
   const missing = codes.filter((c) => !ctx.areas.has(c));
@@ -83,45 +92,72 @@ async function ensureAreas(db: Executor, ctx: PeriodFigures, codes: readonly str
 /** Figures for the codes: published where published, otherwise derived. */
 export async function figuresFor(db: Executor, ctx: PeriodFigures, codes: readonly string[]): Promise<Map<string, AreaFigure>> {
   await ensureObserved(db, ctx, codes);
-  const out = new Map<string, AreaFigure>();
-  for (const code of codes) out.set(code, publishedFigure(ctx.observed.get(code)) ?? (await deriveFigure(db, ctx, code)));
-  return out;
+  const published = new Map<string, AreaFigure>();
+  for (const code of codes) {
+    const figure = publishedFigure(ctx.observed.get(code));
+    if (figure) published.set(code, figure);
+  }
+  const derived = await deriveFigures(
+    db,
+    ctx,
+    codes.filter((c) => !published.has(c)),
+  );
+  return new Map(codes.map((c) => [c, published.get(c) ?? derived.get(c)!]));
 }
 
 interface Candidate {
   level: PartLevel;
   expected: number;
-  withData: Observation[];
+  withData: ObservedFigures[];
 }
 
 /**
- * The level of the area's current descendants to derive from: the finest level with every part
- * holding a figure, else the level with the best share of parts with a figure (finer on a tie).
+ * For each area, the level of its current descendants to derive from: the finest level with every
+ * part holding a figure, else the level with the best share of parts with a figure (finer on a
+ * tie). Level by level for all the areas at once: one closure query and one figure query a level.
  */
-async function chooseLevel(db: Executor, ctx: PeriodFigures, code: string): Promise<Candidate | undefined> {
-  let best: Candidate | undefined;
+async function chooseLevels(db: Executor, ctx: PeriodFigures, codes: readonly string[]): Promise<Map<string, Candidate>> {
+  const best = new Map<string, Candidate>();
+  let open = [...new Set(codes)];
   for (const level of ctx.levels) {
-    const partCodes = await getDescendantCodes(db, code, level.types);
-    if (partCodes.length === 0) continue;
-    await ensureObserved(db, ctx, partCodes);
-    const withData = partCodes.map((c) => ctx.observed.get(c)).filter((o): o is Observation => o !== undefined && hasFigure(o));
-    if (withData.length === 0) continue;
-    const candidate = { level, expected: partCodes.length, withData };
-    if (withData.length === partCodes.length) return candidate;
-    if (!best || withData.length / partCodes.length > best.withData.length / best.expected) best = candidate;
+    if (open.length === 0) break;
+    const partsOf = await getDescendantCodesMany(db, open, level.types);
+    await ensureObserved(db, ctx, [...partsOf.values()].flat());
+    const stillOpen: string[] = [];
+    for (const code of open) {
+      const partCodes = partsOf.get(code) ?? [];
+      const withData = partCodes
+        .map((c) => ctx.observed.get(c))
+        .filter((o): o is ObservedFigures => o !== undefined && hasFigure(o));
+      const candidate = { level, expected: partCodes.length, withData };
+      const seen = best.get(code);
+      if (withData.length > 0 && (!seen || withData.length / partCodes.length > seen.withData.length / seen.expected))
+        best.set(code, candidate);
+      if (withData.length === 0 || withData.length < partCodes.length) stillOpen.push(code);
+    }
+    open = stillOpen;
   }
   return best;
 }
 
-async function deriveFigure(db: Executor, ctx: PeriodFigures, code: string): Promise<AreaFigure> {
-  const chosen = await chooseLevel(db, ctx, code);
-  if (!chosen) return noFigure(code, 'no figure is published for this area and none of its parts has one');
+async function deriveFigures(db: Executor, ctx: PeriodFigures, codes: readonly string[]): Promise<Map<string, AreaFigure>> {
+  const out = new Map<string, AreaFigure>();
+  if (codes.length === 0) return out;
+  const chosen = await chooseLevels(db, ctx, codes);
   if (ctx.def.areaAggregation === 'population_weighted_mean')
     await ensureAreas(
       db,
       ctx,
-      chosen.withData.map((o) => o.areaCode),
+      [...chosen.values()].flatMap((c) => c.withData.map((o) => o.areaCode)),
     );
-  const parts = chosen.withData.map((o) => ({ ...o, population: ctx.areas.get(o.areaCode)?.population ?? null }));
-  return derivedFigure({ def: ctx.def, areaCode: code, level: chosen.level, expected: chosen.expected, parts });
+  for (const code of codes) {
+    const c = chosen.get(code);
+    if (!c) {
+      out.set(code, noFigure(code, 'no figure is published for this area and none of its parts has one'));
+      continue;
+    }
+    const parts = c.withData.map((o) => ({ ...o, population: ctx.areas.get(o.areaCode)?.population ?? null }));
+    out.set(code, derivedFigure({ def: ctx.def, areaCode: code, level: c.level, expected: c.expected, parts }));
+  }
+  return out;
 }

@@ -3,10 +3,10 @@
  * direction of travel, its rank among the area's default comparator group (nearest neighbours when
  * stored, else all areas of its type), a sparkline, and data-quality flags.
  *
- * Queries: one for all the area's observations, one for the group, one per indicator for the
- * group's figures in the latest period.
+ * Queries, however many indicators: the area, its figures for every indicator, the definitions,
+ * the comparator group, and the group's figures for every (indicator, latest period) pair at once.
  */
-import { getValuesForPeriod, queryObservations, type Observation } from '../data/index.ts';
+import { getFiguresForArea, getFiguresForPeriods, type ObservedFigures } from '../data/index.ts';
 import { getIndicators, type IndicatorDefinition } from '../indicators/index.ts';
 import { getArea, listAreaCodesByType, type Area } from '../places/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
@@ -39,41 +39,31 @@ export interface AreaProfile {
   items: ProfileItem[];
 }
 
-const PAGE = 10_000;
-
 export async function areaProfile(db: Executor, q: ProfileQuery): Promise<AreaProfile> {
   const area = await getArea(db, q.area);
   if (!area) throw new NotFoundError(`No area has the code ${q.area}`);
-  const observations = await observationsOf(db, { area: area.code, ...(q.asOf ? { asOf: q.asOf } : {}) });
-  const byIndicator = byIndicatorCode(observations);
+  const byIndicator = groupBy(await getFiguresForArea(db, area.code, q.asOf), (o) => o.indicatorCode);
   const defs = await getIndicators(db, [...byIndicator.keys()]);
   const group = await defaultGroup(db, area);
-  const items = await Promise.all(
-    [...byIndicator].flatMap(([code, obs]) => {
-      const def = defs.get(code);
-      return def ? [itemFor(db, def, obs, group, area.code, q.asOf)] : [];
-    }),
+  const lines = [...byIndicator].flatMap(([code, obs]) => {
+    const def = defs.get(code);
+    if (!def) return [];
+    const series = seriesFromObservations(obs);
+    return [{ def, series, latest: [...series].reverse().find((p) => p.figure.value !== null) }];
+  });
+  const rankings = await groupRankings(
+    db,
+    lines.flatMap((l) => (l.latest ? [{ def: l.def, period: l.latest.period.key }] : [])),
+    group,
+    q.asOf,
   );
+  const items = lines.map((l) => profileItem(l.def, l.series, rankings.get(l.def.code) ?? null, area.code));
   if (q.includeDerived) items.push(...(await derivedProfileItems(db, area, new Set(byIndicator.keys()))));
   items.sort(
     (a, b) =>
       (a.indicator.theme ?? '').localeCompare(b.indicator.theme ?? '') || a.indicator.title.localeCompare(b.indicator.title),
   );
   return { area, asOf: q.asOf ?? null, group, items };
-}
-
-async function itemFor(
-  db: Executor,
-  def: IndicatorDefinition,
-  obs: Observation[],
-  group: ProfileGroup,
-  areaCode: string,
-  asOf: string | undefined,
-): Promise<ProfileItem> {
-  const series = seriesFromObservations(obs);
-  const latest = [...series].reverse().find((p) => p.figure.value !== null);
-  const ranking = latest ? await groupRanking(db, def, latest.period.key, group, asOf) : null;
-  return profileItem(def, series, ranking, areaCode);
 }
 
 /** The group's published figures for one indicator and period, ranked. */
@@ -84,15 +74,32 @@ export async function groupRanking(
   group: ProfileGroup,
   asOf?: string,
 ): Promise<GroupRanking> {
-  const members = new Set(group.memberCodes);
-  const rows = asOf
-    ? (await observationsOf(db, { indicator: def.code, period, asOf })).filter((o) => members.has(o.areaCode))
-    : await getValuesForPeriod(db, def.code, period, group.memberCodes);
-  const byArea = new Map(rows.map((o) => [o.areaCode, o]));
-  return rankFigures(
-    def,
-    group.memberCodes.map((c) => publishedFigure(byArea.get(c)) ?? noFigure(c, 'no figure')),
-  );
+  return (await groupRankings(db, [{ def, period }], group, asOf)).get(def.code)!;
+}
+
+/** The group's published figures for several (indicator, period) pairs, read in one go, ranked; by indicator code. */
+async function groupRankings(
+  db: Executor,
+  lines: readonly { def: IndicatorDefinition; period: string }[],
+  group: ProfileGroup,
+  asOf: string | undefined,
+): Promise<Map<string, GroupRanking>> {
+  const out = new Map<string, GroupRanking>();
+  if (lines.length === 0) return out;
+  const pairs = lines.map((l) => ({ indicator: l.def.code, period: l.period }));
+  const rows = await getFiguresForPeriods(db, pairs, group.memberCodes, asOf);
+  const byKey = groupBy(rows, (o) => `${o.indicatorCode}\u0000${o.period}`);
+  for (const { def, period } of lines) {
+    const byArea = new Map((byKey.get(`${def.code}\u0000${period}`) ?? []).map((o) => [o.areaCode, o]));
+    out.set(
+      def.code,
+      rankFigures(
+        def,
+        group.memberCodes.map((c) => publishedFigure(byArea.get(c)) ?? noFigure(c, 'no figure')),
+      ),
+    );
+  }
+  return out;
 }
 
 /** Nearest neighbours when a group is stored for the area, else every current area of its type. */
@@ -110,26 +117,13 @@ export async function defaultGroup(db: Executor, area: Area): Promise<ProfileGro
   };
 }
 
-function byIndicatorCode(observations: readonly Observation[]): Map<string, Observation[]> {
-  const out = new Map<string, Observation[]>();
-  for (const o of observations) {
-    const list = out.get(o.indicatorCode);
+function groupBy<K>(items: readonly ObservedFigures[], keyOf: (o: ObservedFigures) => K): Map<K, ObservedFigures[]> {
+  const out = new Map<K, ObservedFigures[]>();
+  for (const o of items) {
+    const key = keyOf(o);
+    const list = out.get(key);
     if (list) list.push(o);
-    else out.set(o.indicatorCode, [o]);
+    else out.set(key, [o]);
   }
   return out;
-}
-
-/** Every observation matching the query, page by page. */
-async function observationsOf(
-  db: Executor,
-  q: { area?: string; indicator?: string; period?: string; asOf?: string },
-): Promise<Observation[]> {
-  const out: Observation[] = [];
-  for (;;) {
-    // A page may be shorter than asked for (a capped limit): go on until the total is read.
-    const page = await queryObservations(db, { ...q, limit: PAGE, offset: out.length });
-    out.push(...page.items);
-    if (page.items.length === 0 || out.length >= page.total) return out;
-  }
 }

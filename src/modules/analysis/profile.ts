@@ -1,5 +1,5 @@
 /** Building one line of an area profile from the area's series for an indicator. Pure. */
-import type { Observation } from '../data/index.ts';
+import type { ObservedFigures } from '../data/index.ts';
 import { formatValue, type IndicatorDefinition } from '../indicators/index.ts';
 import { comparePeriods, periodFromKey, type Period } from '../periods/index.ts';
 import type { GroupRanking } from './comparison.ts';
@@ -46,8 +46,8 @@ export interface SeriesPoint {
 }
 
 /** Observations in period order, one per period (the latest revision wins if several are given). */
-export function seriesFromObservations(observations: readonly Observation[]): SeriesPoint[] {
-  const byPeriod = new Map<string, Observation>();
+export function seriesFromObservations(observations: readonly ObservedFigures[]): SeriesPoint[] {
+  const byPeriod = new Map<string, ObservedFigures>();
   for (const o of observations) {
     const seen = byPeriod.get(o.period);
     if (!seen || o.revision > seen.revision) byPeriod.set(o.period, o);
@@ -57,7 +57,7 @@ export function seriesFromObservations(observations: readonly Observation[]): Se
     .sort((a, b) => comparePeriods(a.period, b.period));
 }
 
-function figureOf(o: Observation): AreaFigure {
+function figureOf(o: ObservedFigures): AreaFigure {
   const { areaCode, value, status, numerator, denominator, ciLower, ciUpper } = o;
   return { areaCode, value, status, numerator, denominator, ciLower, ciUpper, source: 'published', coverage: null, reason: null };
 }

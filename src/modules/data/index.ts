@@ -1,7 +1,9 @@
 /** data: observations with their revisions, imports, data quality and export (tables observation, import_batch, collection_deadline). */
-export type { Executor, ImportOptions, Observation, ObservationFigures, ObservationQuery, ObservationStatus, RawCell, TidyRow } from './observation.types.ts';
+export type { Executor, ImportOptions, Observation, ObservationFigures, ObservationQuery, ObservedFigures, ObservationStatus, RawCell, TidyRow } from './observation.types.ts';
 export { OBSERVATION_STATUSES } from './observation.types.ts';
 export {
+  getFiguresForArea,
+  getFiguresForPeriods,
   getSeries,
   getValuesForPeriod,
   latestPeriodWithData,

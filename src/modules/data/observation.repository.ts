@@ -122,3 +122,51 @@ export async function findPublicationSpan(db: Executor, indicator: string, perio
     .executeTakeFirst();
   return { first: (row?.first as string | null) ?? null, last: (row?.last as string | null) ?? null };
 }
+
+/** The columns a figure needs (no ids, dates or provenance): a narrow row is several times cheaper to read. */
+const FIGURE_COLUMNS = [
+  'indicator_code',
+  'area_code',
+  'period',
+  'revision',
+  'value',
+  'numerator',
+  'denominator',
+  'sample_size',
+  'ci_lower',
+  'ci_upper',
+  'status',
+] as const;
+
+export type FigureRow = Pick<ObservationRow, (typeof FIGURE_COLUMNS)[number]>;
+
+/** One area's figures for every indicator in the catalogue, by indicator then period key. */
+export async function findFiguresForArea(db: Executor, area: string, asOf?: string): Promise<FigureRow[]> {
+  return filtered(db, { area, asOf }).select(FIGURE_COLUMNS).orderBy('indicator_code').orderBy('period').execute();
+}
+
+/**
+ * Figures for several (indicator, period) pairs at once, of every area or of the areas given. The
+ * pairs are grouped by period so each group seeks (indicator, period, area) on an index.
+ */
+export async function findFiguresForPeriods(
+  db: Executor,
+  pairs: readonly { indicator: string; period: string }[],
+  areaCodes: readonly string[] | undefined,
+  asOf?: string,
+): Promise<FigureRow[]> {
+  const byPeriod = new Map<string, Set<string>>();
+  for (const p of pairs) byPeriod.set(p.period, (byPeriod.get(p.period) ?? new Set()).add(p.indicator));
+  if (byPeriod.size === 0) return [];
+  const base = () =>
+    visibleAt(db.selectFrom('observation'), asOf)
+      .select(FIGURE_COLUMNS)
+      .where((eb) =>
+        eb.or([...byPeriod].map(([period, codes]) => eb.and([eb('period', '=', period), eb('indicator_code', 'in', [...codes])]))),
+      );
+  if (areaCodes === undefined) return base().execute();
+  const unique = [...new Set(areaCodes)];
+  const rows: FigureRow[] = [];
+  for (let i = 0; i < unique.length; i += IN_LIST) rows.push(...(await base().where('area_code', 'in', unique.slice(i, i + IN_LIST)).execute()));
+  return rows;
+}

@@ -8,10 +8,13 @@ import {
   findLatestPeriodWithValues,
   findObservations,
   findPeriodsWithValues,
+  findFiguresForArea,
+  findFiguresForPeriods,
   findSeries,
   findValuesForPeriod,
+  type FigureRow,
 } from './observation.repository.ts';
-import type { Executor, Observation, ObservationQuery, ObservationStatus } from './observation.types.ts';
+import type { Executor, Observation, ObservationQuery, ObservationStatus, ObservedFigures } from './observation.types.ts';
 
 export async function queryObservations(db: Executor, q: ObservationQuery): Promise<{ items: Observation[]; total: number }> {
   const period = q.period === undefined ? undefined : await periodKey(db, q.period, q.indicator);
@@ -28,6 +31,64 @@ export async function getSeries(db: Executor, indicator: string, area: string, a
 export async function getValuesForPeriod(db: Executor, indicator: string, period: string, areaCodes?: readonly string[]): Promise<Observation[]> {
   const key = await periodKey(db, period, indicator);
   return (await findValuesForPeriod(db, indicator, key, areaCodes)).map(toObservation);
+}
+
+/**
+ * One area's figures for every indicator, by indicator code then period key: the current ones, or
+ * those published as of an instant. Only the figures, so much cheaper than queryObservations.
+ */
+export async function getFiguresForArea(db: Executor, area: string, asOf?: string): Promise<ObservedFigures[]> {
+  return latestRevisions((await findFiguresForArea(db, area, asOfInstant(asOf))).map(toObservedFigures));
+}
+
+/**
+ * The figures for several (indicator, period) pairs in one go (periods as keys or any spelling), of
+ * every area or of the areas given; current, or as published at `asOf`. Ordered by indicator,
+ * period key and area code.
+ */
+export async function getFiguresForPeriods(
+  db: Executor,
+  pairs: readonly { indicator: string; period: string }[],
+  areaCodes?: readonly string[],
+  asOf?: string,
+): Promise<ObservedFigures[]> {
+  const keyed = await Promise.all(pairs.map(async (p) => ({ indicator: p.indicator, period: await periodKey(db, p.period, p.indicator) })));
+  const rows = (await findFiguresForPeriods(db, keyed, areaCodes, asOfInstant(asOf))).map(toObservedFigures);
+  rows.sort((a, b) => compareText(a.indicatorCode, b.indicatorCode) || compareText(a.period, b.period) || compareText(a.areaCode, b.areaCode));
+  return latestRevisions(rows);
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** One figure per (indicator, area, period), the highest revision, keeping the order given. */
+function latestRevisions(rows: ObservedFigures[]): ObservedFigures[] {
+  const seen = new Map<string, number>();
+  const out: ObservedFigures[] = [];
+  for (const r of rows) {
+    const key = `${r.indicatorCode}\u0000${r.areaCode}\u0000${r.period}`;
+    const at = seen.get(key);
+    if (at === undefined) {
+      seen.set(key, out.length);
+      out.push(r);
+    } else if (r.revision > out[at]!.revision) out[at] = r;
+  }
+  return out;
+}
+
+function toObservedFigures(r: FigureRow): ObservedFigures {
+  return {
+    indicatorCode: r.indicator_code,
+    areaCode: r.area_code,
+    period: r.period,
+    revision: r.revision,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    sampleSize: r.sample_size,
+    ciLower: r.ci_lower,
+    ciUpper: r.ci_upper,
+    status: r.status as ObservationStatus,
+  };
 }
 
 /** The periods in which some area has a current value (not only suppressed or missing figures), in order. */

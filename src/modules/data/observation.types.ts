@@ -46,6 +46,15 @@ export interface ObservationFigures {
   status: ObservationStatus;
 }
 
+/** An observation's figures with what they are for, without provenance: what analysis reads in bulk. */
+export interface ObservedFigures extends ObservationFigures {
+  indicatorCode: string;
+  areaCode: string;
+  /** canonical period key */
+  period: string;
+  revision: number;
+}
+
 /** A cell as a reader hands it over: text from CSV, a number or null from JSON, undefined when absent. */
 export type RawCell = string | number | null | undefined;
 

@@ -3,13 +3,17 @@ import type { IndicatorDefinition } from './indicator.types.ts';
 
 type Formattable = Pick<IndicatorDefinition, 'unit' | 'unitMultiplier' | 'decimalPlaces'>;
 
+/** One formatter per number of decimal places: building an Intl.NumberFormat is costly. */
+const formatters = new Map<number, Intl.NumberFormat>();
+
 /** en-GB grouping at exactly `dp` places; rounds the shortest decimal form, so float noise vanishes. */
 export function formatNumber(value: number, dp: number): string {
-  return new Intl.NumberFormat('en-GB', {
-    minimumFractionDigits: dp,
-    maximumFractionDigits: dp,
-    signDisplay: 'negative',
-  }).format(value);
+  let formatter = formatters.get(dp);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat('en-GB', { minimumFractionDigits: dp, maximumFractionDigits: dp, signDisplay: 'negative' });
+    formatters.set(dp, formatter);
+  }
+  return formatter.format(value);
 }
 
 export function formatValue(def: Formattable, value: number | null): string {

@@ -1,5 +1,6 @@
 /** All SQL for reading areas, their links, the closure and successions. */
-import type { AreaRow } from '../../platform/db/schema.ts';
+import type { ExpressionBuilder } from 'kysely';
+import type { AreaRow, Database } from '../../platform/db/schema.ts';
 import type { AreaSuccessionRow } from './area-plan.types.ts';
 import { type Executor, chunks, containsPattern } from './executor.ts';
 
@@ -72,17 +73,48 @@ export async function findAncestorRows(db: Executor, code: string): Promise<(Are
     .execute();
 }
 
+/**
+ * The descendant is of one of these types. An EXISTS rather than a join, so SQLite walks the closure
+ * from the ancestor and looks each descendant up, instead of starting from every area of the type.
+ */
+function descendantOfType(types: readonly string[]) {
+  return ({ exists, selectFrom }: ExpressionBuilder<Database & { c: Database['area_closure'] }, 'c'>) =>
+    exists(
+      selectFrom('area as a')
+        .select('a.code')
+        .whereRef('a.code', '=', 'c.descendant_code')
+        .where('a.type', 'in', [...types]),
+    );
+}
+
 export async function findDescendantCodes(db: Executor, ancestor: string, types?: readonly string[]): Promise<string[]> {
   let query = db
     .selectFrom('area_closure as c')
     .select('c.descendant_code')
     .where('c.ancestor_code', '=', ancestor)
     .where('c.depth', '>', 0);
-  if (types && types.length > 0) {
-    query = query.innerJoin('area as a', 'a.code', 'c.descendant_code').where('a.type', 'in', [...types]);
-  }
+  if (types && types.length > 0) query = query.where(descendantOfType(types));
   const rows = await query.orderBy('c.descendant_code').execute();
   return rows.map((r) => r.descendant_code);
+}
+
+/** Descendants of many ancestors at once: (ancestor, descendant) pairs by ancestor, then descendant code. */
+export async function findDescendantCodesMany(
+  db: Executor,
+  ancestors: readonly string[],
+  types?: readonly string[],
+): Promise<{ ancestor_code: string; descendant_code: string }[]> {
+  const rows: { ancestor_code: string; descendant_code: string }[] = [];
+  for (const part of chunks([...new Set(ancestors)])) {
+    let query = db
+      .selectFrom('area_closure as c')
+      .select(['c.ancestor_code', 'c.descendant_code'])
+      .where('c.ancestor_code', 'in', part)
+      .where('c.depth', '>', 0);
+    if (types && types.length > 0) query = query.where(descendantOfType(types));
+    rows.push(...(await query.orderBy('c.ancestor_code').orderBy('c.descendant_code').execute()));
+  }
+  return rows;
 }
 
 export async function findCurrentCodesByType(db: Executor, types: readonly string[]): Promise<string[]> {

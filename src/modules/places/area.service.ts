@@ -37,6 +37,20 @@ export async function getDescendantCodes(db: Executor, ancestor: string, types?:
   return repo.findDescendantCodes(db, ancestor, types);
 }
 
+/**
+ * getDescendantCodes for many ancestors in one query: each ancestor given (once) maps to its
+ * descendants' codes in code order, an empty list when it has none.
+ */
+export async function getDescendantCodesMany(
+  db: Executor,
+  ancestors: readonly string[],
+  types?: readonly AreaType[],
+): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>(ancestors.map((a) => [a, []]));
+  for (const r of await repo.findDescendantCodesMany(db, ancestors, types)) out.get(r.ancestor_code)?.push(r.descendant_code);
+  return out;
+}
+
 /** Every area above `code` through current links, nearest first (depth 1 = a parent); not the area itself. */
 export async function getAncestors(db: Executor, code: string): Promise<(Area & { depth: number })[]> {
   const rows = await repo.findAncestorRows(db, code);

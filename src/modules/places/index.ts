@@ -14,6 +14,7 @@ export {
   getAreas,
   getChildren,
   getDescendantCodes,
+  getDescendantCodesMany,
   getParents,
   getPredecessors,
   getSuccessors,

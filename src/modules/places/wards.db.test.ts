@@ -15,6 +15,7 @@ import {
   getArea,
   getChildren,
   getDescendantCodes,
+  getDescendantCodesMany,
   getParents,
   importAreaFile,
   listAreaCodesByType,
@@ -40,6 +41,17 @@ describe('importing wards', () => {
       ['E92000001', 'country', 3],
     ]);
     expect(await getDescendantCodes(h.db, 'E10000016', ['ward'])).toContain(ward.code);
+  });
+
+  it("gives many ancestors' descendants in one go, as getDescendantCodes gives each", async () => {
+    const ancestors = ['E08000009', 'E10000016', 'E12000002', 'E05015239', 'E99999999'];
+    const many = await getDescendantCodesMany(h.db, [...ancestors, 'E08000009'], ['ward']);
+    expect([...many.keys()]).toEqual(ancestors);
+    for (const code of ancestors) expect(many.get(code)).toEqual(await getDescendantCodes(h.db, code, ['ward']));
+    expect(many.get('E08000009')).toHaveLength(21);
+    expect(many.get('E05015239')).toEqual([]);
+    const anyType = await getDescendantCodesMany(h.db, ['E08000009']);
+    expect(anyType.get('E08000009')).toEqual(await getDescendantCodes(h.db, 'E08000009'));
   });
 
   it('imports every UK ward of December 2019 once', async () => {

@@ -3,7 +3,7 @@ import { ValidationError } from '../../platform/errors.ts';
 import { BODY_KINDS, isBodyKind } from './body.types.ts';
 import * as repo from './body.repository.ts';
 import { toBody } from './body.service.ts';
-import type { Executor } from './executor.ts';
+import type { Executor } from '../../platform/db/executor.ts';
 import { type ExportedBody, writeGenericBodyCsv, writeGenericBodyJson } from './readers/generic-bodies-writer.ts';
 
 export interface BodyExportQuery {

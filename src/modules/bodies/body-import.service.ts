@@ -14,7 +14,7 @@ import * as read from './body.repository.ts';
 import * as write from './body-write.repository.ts';
 import { type BodyPlan, type RecordedBodies, type ResolvedBody, planBodyChanges } from './body-plan.ts';
 import { assignBodyIds, fileRefs, resolveRef } from './body-resolve.ts';
-import { type Executor, inTransaction } from './executor.ts';
+import { type Executor, inTransaction } from '../../platform/db/executor.ts';
 import { type BodyFileContent, type BodyRecord, type BodyRef, problemAt, refKey } from './readers/body-file.ts';
 import { readBodyFile } from './readers/detect.ts';
 

@@ -1,7 +1,7 @@
 /** All SQL that writes bodies, their areas, memberships and identifiers. */
 import type { BodyRow } from '../../platform/db/schema.ts';
 import type { BodyAreaRow, BodyIdentifierRow, MembershipRow } from './body.repository.ts';
-import { type Executor, chunks } from './executor.ts';
+import { type Executor, chunks } from '../../platform/db/executor.ts';
 
 export async function insertBodyRows(db: Executor, rows: readonly BodyRow[]): Promise<void> {
   for (const part of chunks(rows)) await db.insertInto('body').values(part).execute();

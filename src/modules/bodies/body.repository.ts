@@ -1,7 +1,7 @@
 /** All SQL for bodies, their areas, memberships and identifiers. */
 import type { Insertable, Selectable } from 'kysely';
 import type { BodyAreaTable, BodyIdentifierTable, BodyMembershipTable, BodyRow, BodyTable } from '../../platform/db/schema.ts';
-import { type Executor, chunks, containsPattern } from './executor.ts';
+import { type Executor, chunks, containsPattern } from '../../platform/db/executor.ts';
 
 export type BodyAreaRow = Selectable<BodyAreaTable>;
 export type MembershipRow = Selectable<BodyMembershipTable>;

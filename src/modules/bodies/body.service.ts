@@ -3,7 +3,7 @@ import type { BodyRow } from '../../platform/db/schema.ts';
 import { getAncestors } from '../places/index.ts';
 import type { Body, BodyArea, BodyKind, Membership, Page } from './body.types.ts';
 import * as repo from './body.repository.ts';
-import type { Executor } from './executor.ts';
+import type { Executor } from '../../platform/db/executor.ts';
 
 const ALL: Page = { limit: 500, offset: 0 };
 

@@ -3,7 +3,7 @@ import { ValidationError } from '../../platform/errors.ts';
 import { AREA_TYPES, isAreaType } from './area.types.ts';
 import { toArea } from './area.mapper.ts';
 import * as repo from './area.repository.ts';
-import type { Executor } from './executor.ts';
+import type { Executor } from '../../platform/db/executor.ts';
 import { type ExportedArea, writeGenericAreaCsv, writeGenericAreaJson } from './readers/generic-areas-writer.ts';
 
 export interface AreaExportQuery {

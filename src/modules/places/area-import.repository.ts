@@ -2,7 +2,7 @@
 import { sql } from 'kysely';
 import type { AreaRow } from '../../platform/db/schema.ts';
 import type { AreaIdentifierRow, AreaParentRow, AreaSuccessionRow, LinkEnd } from './area-plan.types.ts';
-import { type Executor, chunks } from './executor.ts';
+import { type Executor, chunks } from '../../platform/db/executor.ts';
 
 export async function findAreaRows(db: Executor, codes: Iterable<string>): Promise<AreaRow[]> {
   const rows: AreaRow[] = [];

@@ -12,7 +12,7 @@ import { checkAreaReferences, problemAt } from './area-check.ts';
 import * as repo from './area-import.repository.ts';
 import { planAreaChanges } from './area-plan.ts';
 import type { AreaParentRow, AreaPlan, RecordedAreaState } from './area-plan.types.ts';
-import { type Executor, inTransaction } from './executor.ts';
+import { type Executor, inTransaction } from '../../platform/db/executor.ts';
 import type { AreaFileContent, AreaRecord, ParentLinkRecord, SkippedRow } from './readers/area-file.ts';
 import { readAreaFile } from './readers/detect.ts';
 

@@ -2,7 +2,7 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { AreaRow, Database } from '../../platform/db/schema.ts';
 import type { AreaSuccessionRow } from './area-plan.types.ts';
-import { type Executor, chunks, containsPattern } from './executor.ts';
+import { type Executor, chunks, containsPattern } from '../../platform/db/executor.ts';
 
 export async function findArea(db: Executor, code: string): Promise<AreaRow | undefined> {
   return db.selectFrom('area').selectAll().where('code', '=', code).executeTakeFirst();

@@ -2,7 +2,7 @@
 import type { AreaSuccessor, Area, AreaType } from './area.types.ts';
 import { toArea } from './area.mapper.ts';
 import * as repo from './area.repository.ts';
-import type { Executor } from './executor.ts';
+import type { Executor } from '../../platform/db/executor.ts';
 
 export async function getArea(db: Executor, code: string): Promise<Area | undefined> {
   const row = await repo.findArea(db, code);

@@ -1,7 +1,7 @@
 /** All SQL for boundary sets. */
 import type { Selectable } from 'kysely';
 import type { BoundarySetTable } from '../../platform/db/schema.ts';
-import type { Executor } from './executor.ts';
+import type { Executor } from '../../platform/db/executor.ts';
 
 export type BoundarySetRow = Selectable<BoundarySetTable>;
 export type BoundarySetSummaryRow = Omit<BoundarySetRow, 'content'>;

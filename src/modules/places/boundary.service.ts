@@ -5,7 +5,7 @@ import { type SubmittedFile, decodeUtf8, readJson } from '../../platform/files.t
 import type { ImportSummary, ProgressListener } from '../../platform/import-summary.ts';
 import type { BoundaryFormat, BoundarySet, BoundarySetSummary, Page } from './area.types.ts';
 import * as repo from './boundary.repository.ts';
-import { type Executor, inTransaction } from './executor.ts';
+import { type Executor, inTransaction } from '../../platform/db/executor.ts';
 import { boundaryIdFromName, inspectBoundaryFile } from './readers/boundary-file.ts';
 import { yearInName } from './readers/ward-geojson.ts';
 

@@ -4,7 +4,7 @@
  */
 export type { Area, AreaSuccessor, AreaType, BoundaryFormat, BoundarySet, BoundarySetSummary, Page } from './area.types.ts';
 export { AREA_TYPES, DISTRICT_TYPES, isAreaType } from './area.types.ts';
-export type { Executor } from './executor.ts';
+export type { Executor } from '../../platform/db/executor.ts';
 export { COUNTRIES, ENGLISH_REGIONS, countryCodeOf, isGssCode } from './gss.ts';
 export {
   findAreaCodeByIdentifier,

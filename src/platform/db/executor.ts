@@ -1,6 +1,6 @@
-/** The database handle places works with, and the small helpers every repository here uses. */
+/** The database handle repositories take first, and small helpers they share. */
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
+import type { Database } from './schema.ts';
 
 /** A Kysely instance or a Transaction (which is one). */
 export type Executor = Kysely<Database>;

@@ -13,12 +13,15 @@ export type Role =
   | 'cell'
   | 'columnheader'
   | 'contentinfo'
+  | 'group'
   | 'heading'
+  | 'img'
   | 'link'
   | 'list'
   | 'listitem'
   | 'main'
   | 'navigation'
+  | 'region'
   | 'row'
   | 'search'
   | 'searchbox'
@@ -33,12 +36,15 @@ const ROLE_SELECTORS: Record<Role, string> = {
   cell: 'td,[role=cell]',
   columnheader: 'th[scope=col],thead th,[role=columnheader]',
   contentinfo: 'footer,[role=contentinfo]',
+  group: '[role=group]',
   heading: 'h1,h2,h3,h4,h5,h6,[role=heading]',
+  img: 'img,[role=img]',
   link: 'a[href],[role=link]',
   list: 'ul,ol,[role=list]',
   listitem: 'li,[role=listitem]',
   main: 'main,[role=main]',
   navigation: 'nav,[role=navigation]',
+  region: '[role=region]',
   row: 'tr,[role=row]',
   search: 'search,[role=search]',
   searchbox: 'input[type=search],[role=searchbox]',

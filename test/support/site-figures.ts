@@ -4,7 +4,9 @@
  * for six metropolitan districts.
  */
 import type { Kysely } from 'kysely';
+import { fixedClock } from '../../src/platform/clock.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
+import { importBoundaryFile } from '../../src/modules/places/index.ts';
 import { seedIndicator, seedObservations, type IndicatorSeed } from './analysis-factories.ts';
 import { importRealAreas, seedCouncils } from './places-factories.ts';
 
@@ -65,4 +67,41 @@ export async function seedRecycling(db: Kysely<Database>): Promise<void> {
 export async function seedTraffordFigures(db: Kysely<Database>): Promise<void> {
   await seedCouncilPlaces(db);
   await seedRecycling(db);
+}
+
+/** A small GeoJSON boundary set: a square for Trafford and each of the five other districts, side by side. */
+export const DISTRICT_SQUARES_ID = 'gm-district-squares';
+
+export function districtSquaresGeoJson(): string {
+  const districts = [{ area: TRAFFORD, name: 'Trafford' }, ...OTHER_DISTRICTS_2023];
+  const square = (i: number) => {
+    const x = -2.8 + (i % 3) * 0.2;
+    const y = 53.3 + Math.floor(i / 3) * 0.15;
+    return [
+      [
+        [x, y],
+        [x + 0.2, y],
+        [x + 0.2, y + 0.15],
+        [x, y + 0.15],
+        [x, y],
+      ],
+    ];
+  };
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    name: 'Greater Manchester districts (squares)',
+    features: districts.map((d, i) => ({
+      type: 'Feature',
+      properties: { area_code: d.area, area_name: d.name },
+      geometry: { type: 'Polygon', coordinates: square(i) },
+    })),
+  });
+}
+
+export async function seedDistrictBoundaries(db: Kysely<Database>): Promise<void> {
+  await importBoundaryFile(
+    db,
+    { name: 'gm-district-squares.geojson', content: districtSquaresGeoJson() },
+    { clock: fixedClock('2025-06-01T09:00:00.000Z'), id: DISTRICT_SQUARES_ID },
+  );
 }

@@ -26,6 +26,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     serviceName: SERVICE_NAME,
     navigation: [
       { href: siteUrls.search(), text: 'Search' },
+      { href: siteUrls.compare(), text: 'Compare' },
       { href: siteUrls.about(), text: 'About the data' },
     ],
     footerLinks: [

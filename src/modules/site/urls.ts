@@ -17,4 +17,5 @@ export const siteUrls = {
   /** An area's profile (GSS code or local code). */
   area: (code: string): string => `/areas/${encodeURIComponent(code)}`,
   indicator: (code: string): string => `/indicators/${encodeURIComponent(code)}`,
+  compare: (): string => '/compare',
 };

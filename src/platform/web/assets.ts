@@ -5,9 +5,10 @@
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { CHARTS_STYLESHEET_PATH } from './charts/stylesheet.ts';
 import { GOVUK_FRONTEND_DIST, GOVUK_FRONTEND_VERSION } from './views.ts';
 
 const OUR_STATIC = join(import.meta.dirname, 'static');
@@ -19,6 +20,10 @@ const GOVUK_FILES = [
   'govuk-frontend.min.js.map',
 ];
 
+/** The charts' own stylesheet (sizing and focus styles for the SVG charts and maps), served beside ours. */
+const CHARTS_DIR = dirname(CHARTS_STYLESHEET_PATH);
+const CHARTS_FILES = [basename(CHARTS_STYLESHEET_PATH)];
+
 const ONE_YEAR_MS = 365 * 24 * 3600 * 1000;
 const ONE_WEEK_MS = 7 * 24 * 3600 * 1000;
 
@@ -26,6 +31,7 @@ const ONE_WEEK_MS = 7 * 24 * 3600 * 1000;
 export function assetVersion(): string {
   const hash = createHash('sha256').update(GOVUK_FRONTEND_VERSION);
   for (const name of readdirSync(OUR_STATIC).sort()) hash.update(name).update(readFileSync(join(OUR_STATIC, name)));
+  for (const name of CHARTS_FILES) hash.update(name).update(readFileSync(join(CHARTS_DIR, name)));
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -36,13 +42,13 @@ export function staticPath(version: string): string {
 
 export async function registerAssets(app: FastifyInstance, version: string): Promise<void> {
   const ours = new Set(readdirSync(OUR_STATIC));
-  const allowed = new Set([...ours, ...GOVUK_FILES]);
+  const allowed = new Set([...ours, ...GOVUK_FILES, ...CHARTS_FILES]);
   await app.register(fastifyStatic, {
-    root: [OUR_STATIC, GOVUK_DIR],
+    root: [OUR_STATIC, GOVUK_DIR, CHARTS_DIR],
     prefix: `${staticPath(version)}/`,
     decorateReply: false,
     index: false,
-    // only these files: govuk's folder also holds its Sass and templates
+    // only these files: govuk's folder also holds its Sass and templates, the charts' folder its code
     allowedPath: (path) => allowed.has(path.replace(/^\/+/, '')),
     maxAge: ONE_YEAR_MS,
     immutable: true,

@@ -143,7 +143,7 @@ describe('static assets', () => {
   }
 
   it('serves govuk-frontend’s CSS and ours under a versioned address, cached for a year', async () => {
-    for (const name of ['govuk-frontend.min.css', 'site.css']) {
+    for (const name of ['govuk-frontend.min.css', 'charts.css', 'site.css']) {
       const response = await app.inject(await stylesheetUrl(name));
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-type']).toMatch(/^text\/css/);
@@ -164,6 +164,12 @@ describe('static assets', () => {
     const base = css.slice(0, css.lastIndexOf('/'));
     expect((await app.inject(`${base}/template.njk`)).statusCode).toBe(404);
     expect((await app.inject(`${base}/index.scss`)).statusCode).toBe(404);
+    expect((await app.inject(`${base}/line-chart.ts`)).statusCode).toBe(404);
+  });
+
+  it('serves the charts’ stylesheet, which sizes charts to their container', async () => {
+    const response = await app.inject(await stylesheetUrl('charts.css'));
+    expect(response.body).toContain('.lv-chart');
   });
 
   it('serves govuk-frontend’s fonts and images at /assets/', async () => {

@@ -66,7 +66,7 @@ describe('indicatorRow', () => {
     const row = indicatorRow(recycling, 'E08000009');
     expect(row).toMatchObject({
       title: 'Household waste recycled',
-      href: '/indicators/NI192',
+      href: '/indicators/NI192?area=E08000009',
       value: '58.4%',
       period: '2023/24',
       direction: 'Improving',

@@ -151,7 +151,7 @@ export function indicatorRow(
   const { indicator, latest, direction, comparison, flags } = item;
   return {
     title: indicator.title,
-    href: siteUrls.indicator(indicator.code),
+    href: figureUrls.indicator(indicator.code, { area: areaCode }),
     summary: indicator.summary,
     value: latest?.formatted ?? 'no data',
     period: latest?.period.label ?? '',

@@ -1,7 +1,8 @@
 /** The indicator page's tables as CSV: the ranked areas, England and the regions, England's series. */
 import type { CsvColumn } from '../../../../platform/http/csv.ts';
-import type { AllAreasRow, AreaFigure, TimeSeriesPoint } from '../../../analysis/index.ts';
+import type { AllAreasRow, AreaFigure } from '../../../analysis/index.ts';
 import type { IndicatorPageData } from './load.ts';
+import { overTimeRows, type OverTimeRow } from './over-time.ts';
 
 export type CsvTable = { fileName: string; columns: CsvColumn<never>[]; rows: unknown[] };
 
@@ -26,11 +27,10 @@ const placeColumns = (data: IndicatorPageData): CsvColumn<AreaFigure>[] => [
   { header: 'status', value: (f) => f.status },
 ];
 
-const seriesColumns: CsvColumn<TimeSeriesPoint>[] = [
-  { header: 'period', value: (p) => p.period.label },
-  { header: 'value', value: (p) => p.figure.value },
-  { header: 'source', value: (p) => p.figure.source },
-  { header: 'status', value: (p) => p.figure.status },
+const seriesColumns = (data: IndicatorPageData): CsvColumn<OverTimeRow>[] => [
+  { header: 'period', value: (r) => r.period },
+  { header: 'england', value: (r) => r.england },
+  { header: `median_of_${data.areaType}`, value: (r) => r.median },
 ];
 
 /** The rows and columns of the table asked for (`table=places|england`, else the ranked areas, filtered by name). */
@@ -44,9 +44,9 @@ export function indicatorCsv(data: IndicatorPageData, table: string, q: string):
     };
   if (table === 'england')
     return {
-      fileName: `${data.indicator.code}-england`,
-      columns: seriesColumns as CsvColumn<never>[],
-      rows: data.englandSeries?.points ?? [],
+      fileName: `${data.indicator.code}-england-${data.areaType}`,
+      columns: seriesColumns(data) as CsvColumn<never>[],
+      rows: overTimeRows(data),
     };
   const wanted = q.toLowerCase();
   const rows = (data.ranking?.rows ?? []).filter((r) => wanted === '' || r.areaName.toLowerCase().includes(wanted));

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshSiteApp, type SiteTestApp } from '../../../../../test/support/site-app.ts';
-import { getAllByRole, getByLabelText, getByRole, textOf } from '../../../../../test/support/site-dom.ts';
+import { getAllByRole, getByLabelText, getByRole, queryAllByRole, textOf } from '../../../../../test/support/site-dom.ts';
 import { seedAreas, seedIndicator, seedObservations } from '../../../../../test/support/analysis-factories.ts';
-import { RECYCLING, seedTraffordFigures } from '../../../../../test/support/site-figures.ts';
+import { RECYCLING, TRAFFORD, seedDistrictBoundaries, seedTraffordFigures } from '../../../../../test/support/site-figures.ts';
 
 let site: SiteTestApp;
 beforeEach(async () => {
@@ -87,6 +87,58 @@ describe('the indicator page', () => {
     expect(getAllByRole(places, 'cell').map(textOf)).toEqual(['42.3%', 'Published', '44.1%', 'Published']);
     expect(textOf(getByRole(document, 'main'))).toContain('Recycling in England rose from 41.7% in 2022/23 to 42.3% in 2023/24.');
     getByRole(document, 'table', { name: 'Recycling in England, by year' });
+    const chart = getByRole(document, 'img', { name: 'Recycling: England and the median of regions' });
+    expect(chart.querySelector('desc')?.text).toBe('Recycling in England rose from 41.7% in 2022/23 to 42.3% in 2023/24.');
+    expect(chart.querySelectorAll('title').map((t) => t.text)).toContain('England, 2022/23: 41.7%');
+  });
+
+  it('maps the ranked areas from a stored boundary set, each named with its figure and linked to its profile', async () => {
+    await seedTraffordFigures(site.db);
+    await seedDistrictBoundaries(site.db);
+    const { document } = await site.page(`/indicators/${RECYCLING}`);
+    const map = getByRole(document, 'group', { name: 'Household waste recycled: map of metropolitan districts, 2023/24' });
+    const areas = map.querySelectorAll('.lv-map__areas title').map((t) => t.text);
+    expect(areas).toHaveLength(6);
+    expect(areas).toContain('Trafford: 58.4%');
+    expect(areas).toContain('Manchester: 40.2%');
+    expect(getByRole(map, 'link', { name: 'Trafford: 58.4%' }).getAttribute('href')).toBe(`/areas/${TRAFFORD}`);
+    const skip = getByRole(document, 'link', { name: 'Skip the map' });
+    const target = document.querySelector(skip.getAttribute('href')!);
+    expect(target?.getAttribute('tabindex')).toBe('-1');
+    const html = getByRole(document, 'main').innerHTML;
+    expect(html.indexOf('Skip the map')).toBeLessThan(html.indexOf('id="map"'));
+    expect(html.indexOf(`<caption class="govuk-table__caption govuk-table__caption--s">${RANKED}`)).toBeLessThan(
+      html.indexOf('id="map"'),
+    );
+  });
+
+  it('outlines on the map, and marks in the table, the area the reader came from', async () => {
+    await seedTraffordFigures(site.db);
+    await seedDistrictBoundaries(site.db);
+    const { document } = await site.page(`/indicators/${RECYCLING}?area=e08000009`);
+    const map = getByRole(document, 'group', { name: /^Household waste recycled: map of/ });
+    expect(textOf(map)).toContain('Outlined: Trafford');
+    const table = getByRole(document, 'table', { name: RANKED });
+    expect(textOf(getByRole(table, 'row', { name: /Trafford/ }))).toContain('(this area)');
+  });
+
+  it('has no map when no boundary set covers the areas', async () => {
+    await seedTraffordFigures(site.db);
+    const { document } = await site.page(`/indicators/${RECYCLING}`);
+    expect(queryAllByRole(document, 'group', { name: /map of/ })).toHaveLength(0);
+    expect(queryAllByRole(document, 'link', { name: 'Skip the map' })).toHaveLength(0);
+  });
+
+  it('links the charts’ stylesheet, served as CSS', async () => {
+    const { document } = await site.page(`/indicators/NOPE`);
+    const hrefs = document.querySelectorAll('link[rel=stylesheet]').map((l) => l.getAttribute('href') ?? '');
+    const charts = hrefs.find((h) => h.endsWith('/charts.css'));
+    expect(charts).toBeDefined();
+    for (const href of hrefs) {
+      const response = await site.app.inject(href);
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toMatch(/^text\/css/);
+    }
   });
 
   it('answers an unknown indicator with the page-not-found page', async () => {

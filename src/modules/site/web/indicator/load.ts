@@ -10,13 +10,15 @@ import {
   type RollUp,
   type TimeSeries,
 } from '../../../analysis/index.ts';
-import { listPeriodsWithData } from '../../../data/index.ts';
+import { getValuesForPeriod, listPeriodsWithData, queryObservations } from '../../../data/index.ts';
 import { getIndicator, listIndicatorVersions, type IndicatorDefinition } from '../../../indicators/index.ts';
 import type { Period } from '../../../periods/index.ts';
 import { getAreas, isAreaType, listAreaCodesByType, type Area, type AreaType } from '../../../places/index.ts';
+import { boundariesFor, type MapBoundaries } from '../shared/boundaries.ts';
+import { ENGLAND } from '../shared/england.ts';
 import type { IndicatorQuery } from './query.ts';
 
-export const ENGLAND = 'E92000001';
+export { ENGLAND };
 
 export interface IndicatorPageData {
   indicator: IndicatorDefinition;
@@ -30,6 +32,10 @@ export interface IndicatorPageData {
   places: RollUp | undefined;
   placeNames: Map<string, Area>;
   englandSeries: TimeSeries | undefined;
+  /** the median of the areas of the type, by period key, for the periods of the chosen period's type */
+  medians: Map<string, number | null>;
+  /** the boundaries for the map, when a stored boundary set covers areas with figures */
+  boundaries: MapBoundaries | undefined;
 }
 
 export async function loadIndicatorPage(db: Kysely<Database>, code: string, query: IndicatorQuery): Promise<IndicatorPageData> {
@@ -39,8 +45,11 @@ export async function loadIndicatorPage(db: Kysely<Database>, code: string, quer
     listIndicatorVersions(db, indicator.code),
     listPeriodsWithData(db, indicator.code),
   ]);
-  const period = periods.find((p) => p.key === query.period || p.label === query.period) ?? periods[periods.length - 1];
-  const areaType = chosenType(indicator, query.type);
+  const period =
+    periods.find((p) => p.key === query.period || p.label === query.period) ??
+    (await fullestRecentPeriod(db, indicator.code, periods));
+  const areaType =
+    isAreaType(query.type) && indicator.areaTypes.includes(query.type) ? query.type : await fullestType(db, indicator, period);
   if (!period)
     return {
       indicator,
@@ -52,6 +61,8 @@ export async function loadIndicatorPage(db: Kysely<Database>, code: string, quer
       places: undefined,
       placeNames: new Map(),
       englandSeries: undefined,
+      medians: new Map(),
+      boundaries: undefined,
     };
   const placeCodes = await listAreaCodesByType(db, ['country', 'region']);
   const [ranking, places, placeNames, englandSeries] = await Promise.all([
@@ -60,11 +71,68 @@ export async function loadIndicatorPage(db: Kysely<Database>, code: string, quer
     getAreas(db, placeCodes),
     placeCodes.includes(ENGLAND) ? timeSeries(db, { indicator: indicator.code, area: ENGLAND }) : undefined,
   ]);
-  return { indicator, versions, periods, period, areaType, ranking, places, placeNames, englandSeries };
+  const withFigures = new Set(ranking.rows.filter((r) => r.figure.value !== null).map((r) => r.figure.areaCode));
+  const [medians, boundaries] = await Promise.all([
+    mediansOf(db, indicator.code, areaType, periods, ranking),
+    boundariesFor(db, areaType, endYearOf(period), withFigures),
+  ]);
+  return { indicator, versions, periods, period, areaType, ranking, places, placeNames, englandSeries, medians, boundaries };
+}
+
+/** The year a period ends in: boundaries are chosen as they were then. */
+export function endYearOf(period: Period): number {
+  return Number(period.end.slice(0, 4));
+}
+
+/** The median of the type's areas in each period of the same type as the one shown (that one is known already). */
+async function mediansOf(
+  db: Kysely<Database>,
+  indicator: string,
+  areaType: AreaType,
+  periods: readonly Period[],
+  shown: AllAreasComparison,
+): Promise<Map<string, number | null>> {
+  const medians = new Map<string, number | null>([[shown.period.key, shown.summary.median]]);
+  for (const p of periods) {
+    if (p.type !== shown.period.type || medians.has(p.key)) continue;
+    medians.set(p.key, (await compareAll(db, { indicator, period: p.key, areaType })).summary.median);
+  }
+  return medians;
 }
 
 /** The type asked for when the indicator is published for it; else the first type it is published for. */
 export function chosenType(indicator: Pick<IndicatorDefinition, 'areaTypes'>, asked: string): AreaType {
   if (isAreaType(asked) && indicator.areaTypes.includes(asked)) return asked;
   return indicator.areaTypes[0] ?? 'metropolitan_district';
+}
+
+/**
+ * The period shown when none is asked for: the latest with at least half as many figures as the best
+ * covered period (a year in which only one nation has published yet is not the default).
+ */
+async function fullestRecentPeriod(
+  db: Kysely<Database>,
+  indicator: string,
+  periods: readonly Period[],
+): Promise<Period | undefined> {
+  const counts = await Promise.all(
+    periods.map(async (p) => (await queryObservations(db, { indicator, period: p.key, limit: 1, offset: 0 })).total),
+  );
+  const most = Math.max(0, ...counts);
+  for (let i = periods.length - 1; i >= 0; i--) if ((counts[i] ?? 0) * 2 >= most) return periods[i];
+  return periods[periods.length - 1];
+}
+
+/** The area type shown when none is asked for: the indicator's type with the most figures in the period. */
+async function fullestType(db: Kysely<Database>, indicator: IndicatorDefinition, period: Period | undefined): Promise<AreaType> {
+  if (!period) return chosenType(indicator, '');
+  const figures = await getValuesForPeriod(db, indicator.code, period.key);
+  const areas = await getAreas(db, [...new Set(figures.filter((f) => f.value !== null).map((f) => f.areaCode))]);
+  const counts = new Map<AreaType, number>();
+  for (const a of areas.values()) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
+  const best = indicator.areaTypes.reduce<AreaType | undefined>(
+    (b, t) => ((counts.get(t) ?? 0) > (b ? (counts.get(b) ?? 0) : 0) ? t : b),
+    undefined,
+  );
+  return best ?? chosenType(indicator, '');
 }

@@ -9,7 +9,9 @@ import { apiUrls, csvOf, figureUrls } from '../shared/urls.ts';
 import { areaTypePlural, polarityInWords, quartileInWords, sentenceCase, unitInWords } from '../shared/words.ts';
 import { ENGLAND, type IndicatorPageData } from './load.ts';
 import type { IndicatorQuery } from './query.ts';
-import { trendSentence } from '../shared/trend-sentence.ts';
+import type { FigureView } from '../shared/charts.ts';
+import { mapView, type MapView } from './map.ts';
+import { overTimeTable } from './over-time.ts';
 
 export const ROWS_PER_PAGE = 50;
 
@@ -24,6 +26,8 @@ export interface RankedRowView {
   quartile: string;
   distance: string;
   notes: string[];
+  /** the area the reader came from (`?area=`) */
+  highlighted?: boolean;
 }
 
 export interface PlaceRowView {
@@ -49,14 +53,23 @@ export interface IndicatorPageView {
   periodOptions: Option[];
   typeOptions: Option[];
   q: string;
+  /** the area the reader came from, kept when the choosers are used */
+  area: string;
   periodLabel: string;
   typePlural: string;
   ranked:
     | (TableView<RankedRowView> & { summary: string; rangeSummary: string | undefined; pagination: PaginationView | undefined })
     | undefined;
   places: TableView<PlaceRowView> | undefined;
-  trend: (TableView<{ period: string; value: string }> & { summary: string; svg?: string }) | undefined;
-  map: { summary: string; svg: string } | undefined;
+  trend:
+    | (TableView<{ period: string; value: string; median: string }> & {
+        summary: string;
+        figure: FigureView;
+        hasEngland: boolean;
+        medianName: string;
+      })
+    | undefined;
+  map: MapView | undefined;
 }
 
 function definitionRows(def: IndicatorDefinition): SummaryRow[] {
@@ -117,12 +130,15 @@ function rankedTable(data: IndicatorPageData, query: IndicatorQuery): IndicatorP
   const shown = matching.slice(first, first + ROWS_PER_PAGE);
   const plural = areaTypePlural(data.areaType).toLowerCase();
   const caption = `${indicator.title}: ${plural} ranked, ${period.label}`;
-  const pageUrl = figureUrls.indicator(indicator.code, { period: period.key, type: data.areaType, q: query.q });
+  const pageUrl = figureUrls.indicator(indicator.code, { period: period.key, type: data.areaType, q: query.q, area: query.area });
   const withValue = ranking.rows.filter((r) => r.rank !== null).length;
   const median = ranking.summary.median;
   return {
     caption,
-    rows: shown.map((r) => rankedRowView(indicator, r, ranking.judged)),
+    rows: shown.map((r) => ({
+      ...rankedRowView(indicator, r, ranking.judged),
+      ...(r.figure.areaCode === query.area ? { highlighted: true } : {}),
+    })),
     download: downloadLinks(
       caption,
       csvOf(pageUrl, { page: undefined }),
@@ -134,7 +150,7 @@ function rankedTable(data: IndicatorPageData, query: IndicatorQuery): IndicatorP
         ? `Showing ${first + 1} to ${first + shown.length} of ${matching.length.toLocaleString('en-GB')} ${plural}`
         : undefined,
     pagination: paginationFor(page, pageCount, (n) =>
-      figureUrls.indicator(indicator.code, { period: period.key, type: data.areaType, q: query.q, page: n }),
+      figureUrls.indicator(indicator.code, { period: period.key, type: data.areaType, q: query.q, area: query.area, page: n }),
     ),
   };
 }
@@ -169,29 +185,6 @@ function placesTable(data: IndicatorPageData): IndicatorPageView['places'] {
   };
 }
 
-function trendTable(data: IndicatorPageData): IndicatorPageView['trend'] {
-  const series = data.englandSeries;
-  if (!series) return undefined;
-  const points = series.points.filter((p) => p.figure.value !== null);
-  if (points.length === 0) return undefined;
-  const caption = `${data.indicator.title} in England, by year`;
-  const first = points[0]!;
-  const last = points[points.length - 1]!;
-  return {
-    caption,
-    summary:
-      points.length === 1
-        ? `${data.indicator.title} in England was ${last.formatted} in ${last.period.label}.`
-        : trendSentence(data.indicator.title, 'England', first, last),
-    rows: points.map((p) => ({ period: p.period.label, value: p.formatted })),
-    download: downloadLinks(
-      caption,
-      csvOf(siteUrls.indicator(data.indicator.code), { table: 'england' }),
-      apiUrls.timeSeries(data.indicator.code, series.area.code),
-    ),
-  };
-}
-
 export function indicatorPageView(data: IndicatorPageData, query: IndicatorQuery): IndicatorPageView {
   const { indicator, period } = data;
   return {
@@ -208,11 +201,12 @@ export function indicatorPageView(data: IndicatorPageData, query: IndicatorQuery
     periodOptions: [...data.periods].reverse().map((p) => ({ value: p.key, text: p.label, selected: p.key === period?.key })),
     typeOptions: indicator.areaTypes.map((t) => ({ value: t, text: areaTypePlural(t), selected: t === data.areaType })),
     q: query.q,
+    area: query.area,
     periodLabel: period?.label ?? '',
     typePlural: areaTypePlural(data.areaType).toLowerCase(),
     ranked: rankedTable(data, query),
     places: placesTable(data),
-    trend: trendTable(data),
-    map: undefined,
+    trend: overTimeTable(data),
+    map: mapView(data, query.area),
   };
 }

@@ -10,6 +10,8 @@ export interface IndicatorPageParams {
   period?: string;
   type?: string;
   q?: string;
+  /** the area to outline on the map and mark in the ranked table */
+  area?: string;
   page?: number;
 }
 
@@ -51,7 +53,13 @@ export const figureUrls = {
   area: (code: string, params: AreaPageParams = {}): string =>
     withQuery(siteUrls.area(code), { childType: params.childType, page: params.page }),
   indicator: (code: string, params: IndicatorPageParams = {}): string =>
-    withQuery(siteUrls.indicator(code), { period: params.period, type: params.type, q: params.q, page: params.page }),
+    withQuery(siteUrls.indicator(code), {
+      period: params.period,
+      type: params.type,
+      q: params.q,
+      area: params.area,
+      page: params.page,
+    }),
   compare: (params: CompareParams = {}): string => withQuery('/compare', { ...params }),
   trend: (params: TrendParams = {}): string => withQuery('/trend', { ...params }),
 };

@@ -27,6 +27,12 @@ describe('the start page', () => {
     getByRole(form, 'button', { name: 'Search' });
   });
 
+  it('offers Compare in the service navigation', async () => {
+    const { document } = await site.page('/');
+    const menu = getByRole(document, 'navigation', { name: 'Menu' });
+    expect(getByRole(menu, 'link', { name: 'Compare' }).getAttribute('href')).toBe('/compare');
+  });
+
   it('has the service name in the header, a skip link, and the data attribution in the footer', async () => {
     const { document } = await site.page('/');
     expect(document.querySelector('html')?.getAttribute('lang')).toBe('en-GB');

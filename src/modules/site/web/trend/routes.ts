@@ -3,6 +3,7 @@ import { render } from '../../../../platform/web/index.ts';
 import { timeSeries } from '../../../analysis/index.ts';
 import type { SiteDeps } from '../../deps.ts';
 import { csvFileName, sendCsv, wantsCsv } from '../shared/csv.ts';
+import { ENGLAND, loadEnglandSeries } from '../shared/england.ts';
 import { trendCsvColumns } from './csv.ts';
 import { parseTrendQuery } from './query.ts';
 import { invalidTrendView, trendPageView } from './view-model.ts';
@@ -21,6 +22,7 @@ export function trendRoutes(app: FastifyInstance, deps: SiteDeps): void {
         trendCsvColumns(series.area.code, series.indicator.code),
         series.points,
       );
-    return render(reply, TEMPLATE, trendPageView(series));
+    const england = series.area.code === ENGLAND ? undefined : await loadEnglandSeries(deps.db, series.indicator.code);
+    return render(reply, TEMPLATE, trendPageView(series, { england }));
   });
 }

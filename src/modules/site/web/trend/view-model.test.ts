@@ -49,6 +49,10 @@ describe('trendPageView', () => {
     expect(view.rows.map((r) => r.interval)).toEqual([undefined, '57.9% to 58.9%']);
     expect(view.chart?.points[1]).toEqual({ label: '2023/24', value: 58.4, low: 57.9, high: 58.9 });
     expect(view.download?.csvHref).toBe('/trend?area=E08000009&indicator=NI192&format=csv');
+    expect(view.figure?.title).toBe('Recycling rate, Trafford');
+    expect(view.figure?.svg).toContain('Target for 2025/26: 65.0%');
+    expect(view.figure?.svg).toContain('95% confidence interval');
+    expect(view.hasEngland).toBe(false);
   });
 
   it('shows the form with its errors when something is missing', () => {

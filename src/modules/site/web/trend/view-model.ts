@@ -2,10 +2,11 @@
 import { formatValue } from '../../../indicators/index.ts';
 import type { TimeSeries } from '../../../analysis/index.ts';
 import { siteUrls } from '../../urls.ts';
+import { lineChartSvg, valuesAt, type FigureView, type LineSeries } from '../shared/charts.ts';
 import { downloadLinks, type DownloadLinks } from '../shared/download.ts';
 import { trendSentence } from '../shared/trend-sentence.ts';
 import { apiUrls, csvOf, figureUrls } from '../shared/urls.ts';
-import { sentenceCase } from '../shared/words.ts';
+import { sentenceCase, unitInWords } from '../shared/words.ts';
 import type { TrendFieldError } from './query.ts';
 
 /** A target for the indicator (none are stored yet): a level to reach by a period, shown as a line. */
@@ -28,6 +29,8 @@ export interface TrendRowView {
   interval: string | undefined;
   direction: string;
   notes: string[];
+  /** England's figure for the same period, when England's series is shown */
+  england: string | undefined;
 }
 
 export interface TrendPageView {
@@ -42,7 +45,10 @@ export interface TrendPageView {
   caption: string;
   rows: TrendRowView[];
   chart: { title: string; points: TrendChartPoint[]; target: TrendTarget | undefined; unit: string } | undefined;
-  chartSvg: string | undefined;
+  /** the line chart: the area, its intervals, England and the target */
+  figure: FigureView | undefined;
+  /** England's series is drawn and tabled beside the area's */
+  hasEngland: boolean;
   areaHref: string;
   indicatorHref: string;
   compareHref: string;
@@ -51,6 +57,8 @@ export interface TrendPageView {
 
 export interface TrendOptions {
   target?: TrendTarget;
+  /** England's series, drawn for the periods the area has */
+  england?: TimeSeries | undefined;
 }
 
 function interval(series: TimeSeries, low: number | null, high: number | null): string | undefined {
@@ -68,23 +76,65 @@ export function trendSummary(series: TimeSeries): string | undefined {
   return trendSentence(title, series.area.name, first, last);
 }
 
+/** England's values at the area's periods, when England is another area and has any of them. */
+function englandValues(series: TimeSeries, england: TimeSeries | undefined): (number | null)[] | undefined {
+  if (!england || england.area.code === series.area.code) return undefined;
+  const keys = series.points.map((p) => p.period.key);
+  const values = valuesAt(keys, england.points, (p) => p.figure.value);
+  return values.some((v) => v !== null) ? values : undefined;
+}
+
+/** The line chart of the series, with its confidence band, England and the target when there are some. */
+export function trendFigure(
+  series: TimeSeries,
+  summary: string | undefined,
+  england: (number | null)[] | undefined,
+  target: TrendTarget | undefined,
+): FigureView | undefined {
+  const { indicator, area, points } = series;
+  if (!points.some((p) => p.figure.value !== null)) return undefined;
+  const format = (v: number) => formatValue(indicator, v);
+  const hasBand = points.some((p) => p.figure.ciLower !== null && p.figure.ciUpper !== null);
+  const main: LineSeries = {
+    name: area.name,
+    values: points.map((p) => p.figure.value),
+    emphasis: true,
+    ...(hasBand ? { lower: points.map((p) => p.figure.ciLower), upper: points.map((p) => p.figure.ciUpper) } : {}),
+  };
+  const title = `${indicator.title}, ${area.name}`;
+  const svg = lineChartSvg({
+    id: 'trend-chart',
+    title,
+    summary: summary ?? title,
+    yLabel: unitInWords(indicator.unit, indicator.unitMultiplier),
+    format,
+    categories: points.map((p) => p.period.label),
+    series: england ? [main, { name: 'England', values: england }] : [main],
+    ...(hasBand ? { bandLabel: '95% confidence interval' } : {}),
+    ...(target ? { target: { label: `${target.label}: ${format(target.value)}`, values: points.map(() => target.value) } } : {}),
+  });
+  return { title, svg };
+}
+
 export function trendPageView(series: TimeSeries, opts: TrendOptions = {}): TrendPageView {
   const { indicator, area } = series;
   const pageTitle = `${indicator.title} in ${area.name}`;
   const caption = `${pageTitle}, by period`;
   const hasIntervals = series.points.some((p) => p.figure.ciLower !== null && p.figure.ciUpper !== null);
   const pageUrl = figureUrls.trend({ area: area.code, indicator: indicator.code });
+  const summary = trendSummary(series);
+  const england = englandValues(series, opts.england);
   return {
     pageTitle,
     errorSummary: [],
     errors: {},
     area: area.code,
     indicator: indicator.code,
-    summary: trendSummary(series),
+    summary,
     target: opts.target ? `${opts.target.label}: ${formatValue(indicator, opts.target.value)}` : undefined,
     hasIntervals,
     caption,
-    rows: series.points.map((p) => ({
+    rows: series.points.map((p, i) => ({
       period: p.period.label,
       value: p.formatted,
       interval: interval(series, p.figure.ciLower, p.figure.ciUpper),
@@ -93,6 +143,7 @@ export function trendPageView(series: TimeSeries, opts: TrendOptions = {}): Tren
         ...(p.figure.status === 'provisional' ? ['Provisional'] : []),
         ...(p.figure.source === 'derived' && p.figure.coverage ? [`Worked out from ${p.figure.coverage.text}`] : []),
       ],
+      england: england ? formatValue(indicator, england[i] ?? null) : undefined,
     })),
     chart: {
       title: pageTitle,
@@ -105,7 +156,8 @@ export function trendPageView(series: TimeSeries, opts: TrendOptions = {}): Tren
       target: opts.target,
       unit: indicator.unit,
     },
-    chartSvg: undefined,
+    figure: trendFigure(series, summary, england, opts.target),
+    hasEngland: england !== undefined,
     areaHref: siteUrls.area(area.code),
     indicatorHref: siteUrls.indicator(indicator.code),
     compareHref: figureUrls.compare({ area: area.code, indicator: indicator.code, group: 'type' }),
@@ -127,7 +179,8 @@ export function invalidTrendView(area: string, indicator: string, errors: readon
     caption: '',
     rows: [],
     chart: undefined,
-    chartSvg: undefined,
+    figure: undefined,
+    hasEngland: false,
     areaHref: '',
     indicatorHref: '',
     compareHref: '',

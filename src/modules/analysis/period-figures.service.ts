@@ -26,7 +26,11 @@ export interface PeriodFigures {
   levels: PartLevel[];
   /** areas read so far (for populations) */
   areas: Map<string, Area>;
+  /** parts of areas by level (types joined by commas), shareable between periods: the hierarchy does not change with them */
+  parts: PartsCache;
 }
+
+export type PartsCache = Map<string, Map<string, string[]>>;
 
 /** Up to this many areas without a published figure are derived reading only their parts' figures. */
 export const FEW_AREAS = 50;
@@ -35,10 +39,20 @@ export async function loadAllFigures(db: Executor, def: IndicatorDefinition, per
   const rows = await getFiguresForPeriods(db, [{ indicator: def.code, period }]);
   const observed = new Map(rows.map((o) => [o.areaCode, o]));
   const typesWithData = await typesAmong(db, [...observed.keys()]);
-  return { def, period, observed, fetched: 'all', typesWithData, levels: levelsWith(typesWithData), areas: new Map() };
+  return {
+    def,
+    period,
+    observed,
+    fetched: 'all',
+    typesWithData,
+    levels: levelsWith(typesWithData),
+    areas: new Map(),
+    parts: new Map(),
+  };
 }
 
-export function startFigures(def: IndicatorDefinition, period: string): PeriodFigures {
+/** Figures of one period, read on demand; pass the same `parts` for several periods to read the hierarchy once. */
+export function startFigures(def: IndicatorDefinition, period: string, parts: PartsCache = new Map()): PeriodFigures {
   const typesWithData = new Set(def.areaTypes);
   return {
     def,
@@ -48,6 +62,7 @@ export function startFigures(def: IndicatorDefinition, period: string): PeriodFi
     typesWithData,
     levels: levelsWith(typesWithData),
     areas: new Map(),
+    parts,
   };
 }
 
@@ -121,7 +136,7 @@ async function chooseLevels(db: Executor, ctx: PeriodFigures, codes: readonly st
   let open = [...new Set(codes)];
   for (const level of ctx.levels) {
     if (open.length === 0) break;
-    const partsOf = await getDescendantCodesMany(db, open, level.types);
+    const partsOf = await partsAt(db, ctx.parts, open, level.types);
     await ensureObserved(db, ctx, [...partsOf.values()].flat());
     const stillOpen: string[] = [];
     for (const code of open) {
@@ -160,4 +175,20 @@ async function deriveFigures(db: Executor, ctx: PeriodFigures, codes: readonly s
     out.set(code, derivedFigure({ def: ctx.def, areaCode: code, level: c.level, expected: c.expected, parts }));
   }
   return out;
+}
+
+/** The current parts of each area at one level, from the cache where known. */
+async function partsAt(
+  db: Executor,
+  cache: PartsCache,
+  codes: readonly string[],
+  types: readonly AreaType[],
+): Promise<Map<string, string[]>> {
+  const key = types.join(',');
+  let level = cache.get(key);
+  if (!level) cache.set(key, (level = new Map()));
+  const unknown = codes.filter((c) => !level.has(c));
+  if (unknown.length > 0) for (const [code, parts] of await getDescendantCodesMany(db, unknown, types)) level.set(code, parts);
+  for (const c of unknown) if (!level.has(c)) level.set(c, []);
+  return new Map(codes.map((c) => [c, level.get(c)!]));
 }

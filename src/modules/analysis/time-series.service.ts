@@ -12,7 +12,7 @@ import { directionOfTravel, type DirectionOfTravel } from './direction.ts';
 import type { Executor } from './executor.ts';
 import { summariseIndicator, type IndicatorSummary } from './indicator-summary.ts';
 import type { AreaFigure } from './figures.ts';
-import { figuresFor, startFigures } from './period-figures.service.ts';
+import { figuresFor, startFigures, type PartsCache } from './period-figures.service.ts';
 import { seriesFromObservations, type SeriesPoint } from './profile.ts';
 import { requireIndicator } from './rollup.service.ts';
 
@@ -51,8 +51,9 @@ export async function timeSeries(db: Executor, q: TimeSeriesQuery): Promise<Time
       series.filter((p) => p.figure.value !== null || p.figure.status === 'suppressed').map((p) => p.period.key),
     );
     const missing = (await listPeriodsWithData(db, def.code)).filter((p) => !have.has(p.key));
+    const parts: PartsCache = new Map();
     for (const period of missing) {
-      const figure = (await figuresFor(db, startFigures(def, period.key), [area.code])).get(area.code)!;
+      const figure = (await figuresFor(db, startFigures(def, period.key, parts), [area.code])).get(area.code)!;
       if (figure.value !== null) replacePoint(series, { period, figure });
     }
   }

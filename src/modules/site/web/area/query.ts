@@ -1,6 +1,6 @@
 /** The area profile's query string: which children to page through, and a theme for the CSV. */
 import { z } from 'zod';
-import { pageNumber, text } from '../shared/query.ts';
+import { pageNumber, text } from '../common/query.ts';
 
 const areaQuerySchema = z.object({ childType: text(40), page: pageNumber, theme: text(100) });
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { render } from '../../../../platform/web/index.ts';
 import type { SiteDeps } from '../../deps.ts';
-import { csvFileName, sendCsv, wantsCsv } from '../shared/csv.ts';
-import { sparklineFor } from '../shared/charts.ts';
+import { csvFileName, sendCsv, wantsCsv } from '../common/csv.ts';
+import { sparklineFor } from '../common/charts.ts';
 import { itemsOfTheme, profileCsvColumns } from './csv.ts';
 import { loadAreaPage } from './load.ts';
 import { parseAreaQuery } from './query.ts';

@@ -4,9 +4,9 @@ import type { AreaType } from '../../../places/index.ts';
 import { paginationFor, pageCountOf, type PaginationView } from '../../../../platform/web/index.ts';
 import { siteUrls } from '../../urls.ts';
 import { areaTypeInWords, countOf, listInWords } from '../../words.ts';
-import { downloadLinks, type DownloadLinks } from '../shared/download.ts';
-import { apiUrls, csvOf, figureUrls } from '../shared/urls.ts';
-import { areaTypePlural, qualityNotes, quartileInWords, rankInWords, sentenceCase } from '../shared/words.ts';
+import { downloadLinks, type DownloadLinks } from '../common/download.ts';
+import { apiUrls, csvOf, figureUrls } from '../common/urls.ts';
+import { areaTypePlural, qualityNotes, quartileInWords, rankInWords, sentenceCase } from '../common/words.ts';
 import type { AreaPageData } from './load.ts';
 
 /** Children of one type shown on one page before they are paged (an authority has hundreds of LSOAs). */

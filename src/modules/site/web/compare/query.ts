@@ -1,6 +1,6 @@
 /** The compare page's query string: an area, a group, an optional indicator (and period), hand-picked codes. */
 import { z } from 'zod';
-import { firstOf, normaliseCode } from '../shared/query.ts';
+import { firstOf, normaliseCode } from '../common/query.ts';
 
 export const GROUPS = ['type', 'region', 'nearest', 'england', 'custom'] as const;
 export type CompareGroup = (typeof GROUPS)[number];

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { render } from '../../../../platform/web/index.ts';
 import type { SiteDeps } from '../../deps.ts';
-import { csvFileName, sendCsv, wantsCsv } from '../shared/csv.ts';
+import { csvFileName, sendCsv, wantsCsv } from '../common/csv.ts';
 import { groupCsvColumns, sideBySideCsvColumns } from './csv.ts';
 import { indicatorChoices, loadComparison } from './load.ts';
 import { isBlankCompare, parseCompareQuery } from './query.ts';

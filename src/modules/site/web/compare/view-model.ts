@@ -2,9 +2,9 @@
 import { formatValue, type IndicatorDefinition } from '../../../indicators/index.ts';
 import type { Comparison, ComparisonRow, PlaceFigure } from '../../../analysis/index.ts';
 import { siteUrls } from '../../urls.ts';
-import { downloadLinks, type DownloadLinks } from '../shared/download.ts';
-import { apiUrls, csvOf, figureUrls } from '../shared/urls.ts';
-import { quartileInWords, rankInWords, sentenceCase } from '../shared/words.ts';
+import { downloadLinks, type DownloadLinks } from '../common/download.ts';
+import { apiUrls, csvOf, figureUrls } from '../common/urls.ts';
+import { quartileInWords, rankInWords, sentenceCase } from '../common/words.ts';
 import type { ComparePageData } from './load.ts';
 import { AREA_LABEL, CODES_LABEL, type CompareForm, type FieldError } from './query.ts';
 

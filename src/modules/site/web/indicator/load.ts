@@ -14,8 +14,8 @@ import { getValuesForPeriod, listPeriodsWithData, queryObservations } from '../.
 import { getIndicator, listIndicatorVersions, type IndicatorDefinition } from '../../../indicators/index.ts';
 import type { Period } from '../../../periods/index.ts';
 import { getAreas, isAreaType, listAreaCodesByType, type Area, type AreaType } from '../../../places/index.ts';
-import { boundariesFor, type MapBoundaries } from '../shared/boundaries.ts';
-import { ENGLAND } from '../shared/england.ts';
+import { boundariesFor, type MapBoundaries } from '../common/boundaries.ts';
+import { ENGLAND } from '../common/england.ts';
 import type { IndicatorQuery } from './query.ts';
 
 export { ENGLAND };

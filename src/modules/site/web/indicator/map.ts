@@ -1,9 +1,9 @@
 /** The indicator page's map: the ranked areas' figures on their boundaries, linked to their profiles. */
 import { formatValue } from '../../../indicators/index.ts';
 import { siteUrls } from '../../urls.ts';
-import { choroplethSvg, rangeSentence, type FigureView } from '../shared/charts.ts';
-import { featureCode, featureName } from '../shared/boundaries.ts';
-import { areaTypePlural, unitInWords } from '../shared/words.ts';
+import { choroplethSvg, rangeSentence, type FigureView } from '../common/charts.ts';
+import { featureCode, featureName } from '../common/boundaries.ts';
+import { areaTypePlural, unitInWords } from '../common/words.ts';
 import type { IndicatorPageData } from './load.ts';
 
 export interface MapView extends FigureView {

@@ -1,11 +1,11 @@
 /** The indicator page's series over time: England and the median of the areas of the type shown. */
 import { formatValue } from '../../../indicators/index.ts';
 import { siteUrls } from '../../urls.ts';
-import { downloadLinks } from '../shared/download.ts';
-import { lineChartSvg, valuesAt, type FigureView } from '../shared/charts.ts';
-import { trendSentence } from '../shared/trend-sentence.ts';
-import { apiUrls, csvOf } from '../shared/urls.ts';
-import { areaTypePlural, unitInWords } from '../shared/words.ts';
+import { downloadLinks } from '../common/download.ts';
+import { lineChartSvg, valuesAt, type FigureView } from '../common/charts.ts';
+import { trendSentence } from '../common/trend-sentence.ts';
+import { apiUrls, csvOf } from '../common/urls.ts';
+import { areaTypePlural, unitInWords } from '../common/words.ts';
 import type { IndicatorPageData } from './load.ts';
 import type { IndicatorPageView } from './view-model.ts';
 

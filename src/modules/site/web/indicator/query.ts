@@ -1,6 +1,6 @@
 /** The indicator page's query string: period, area type, a name filter and the page of the ranked table. */
 import { z } from 'zod';
-import { normaliseCode, pageNumber, text } from '../shared/query.ts';
+import { normaliseCode, pageNumber, text } from '../common/query.ts';
 
 /** `area`: the area the reader came from, outlined on the map and marked in the table. */
 const indicatorQuerySchema = z.object({

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { render } from '../../../../platform/web/index.ts';
 import type { SiteDeps } from '../../deps.ts';
-import { csvFileName, sendCsv, wantsCsv } from '../shared/csv.ts';
+import { csvFileName, sendCsv, wantsCsv } from '../common/csv.ts';
 import { indicatorCsv } from './csv.ts';
 import { loadIndicatorPage } from './load.ts';
 import { parseIndicatorQuery } from './query.ts';

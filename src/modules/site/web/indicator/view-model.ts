@@ -4,12 +4,12 @@ import type { AllAreasRow, AreaFigure } from '../../../analysis/index.ts';
 import { paginationFor, pageCountOf, type PaginationView } from '../../../../platform/web/index.ts';
 import { siteUrls } from '../../urls.ts';
 import { countOf, longDate } from '../../words.ts';
-import { downloadLinks, type DownloadLinks } from '../shared/download.ts';
-import { apiUrls, csvOf, figureUrls } from '../shared/urls.ts';
-import { areaTypePlural, polarityInWords, quartileInWords, sentenceCase, unitInWords } from '../shared/words.ts';
+import { downloadLinks, type DownloadLinks } from '../common/download.ts';
+import { apiUrls, csvOf, figureUrls } from '../common/urls.ts';
+import { areaTypePlural, polarityInWords, quartileInWords, sentenceCase, unitInWords } from '../common/words.ts';
 import { ENGLAND, type IndicatorPageData } from './load.ts';
 import type { IndicatorQuery } from './query.ts';
-import type { FigureView } from '../shared/charts.ts';
+import type { FigureView } from '../common/charts.ts';
 import { mapView, type MapView } from './map.ts';
 import { overTimeTable } from './over-time.ts';
 

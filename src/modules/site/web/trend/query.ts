@@ -1,6 +1,6 @@
 /** The trend page's query string: an area and an indicator, both needed. */
 import { z } from 'zod';
-import { firstOf, normaliseCode } from '../shared/query.ts';
+import { firstOf, normaliseCode } from '../common/query.ts';
 
 export interface TrendFieldError {
   field: 'area' | 'indicator';

@@ -2,11 +2,11 @@
 import { formatValue } from '../../../indicators/index.ts';
 import type { TimeSeries } from '../../../analysis/index.ts';
 import { siteUrls } from '../../urls.ts';
-import { lineChartSvg, valuesAt, type FigureView, type LineSeries } from '../shared/charts.ts';
-import { downloadLinks, type DownloadLinks } from '../shared/download.ts';
-import { trendSentence } from '../shared/trend-sentence.ts';
-import { apiUrls, csvOf, figureUrls } from '../shared/urls.ts';
-import { sentenceCase, unitInWords } from '../shared/words.ts';
+import { lineChartSvg, valuesAt, type FigureView, type LineSeries } from '../common/charts.ts';
+import { downloadLinks, type DownloadLinks } from '../common/download.ts';
+import { trendSentence } from '../common/trend-sentence.ts';
+import { apiUrls, csvOf, figureUrls } from '../common/urls.ts';
+import { sentenceCase, unitInWords } from '../common/words.ts';
 import type { TrendFieldError } from './query.ts';
 
 /** A target for the indicator (none are stored yet): a level to reach by a period, shown as a line. */

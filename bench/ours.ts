@@ -17,6 +17,7 @@ import { importIndicatorFile } from '../src/modules/indicators/index.ts';
 import { importObservationRows, importObservations, type TidyRow } from '../src/modules/data/index.ts';
 import { areaProfile, compareAll, rollUp, timeSeries } from '../src/modules/analysis/index.ts';
 import type { Dataset } from './generate.ts';
+import { tidyRowsOf } from './tidy-rows.ts';
 import type { CompareRow, FigureRow, ProfileRow, SeriesRow } from './results.ts';
 
 export interface FreshDatabase {
@@ -123,26 +124,7 @@ export class OurSide {
     function* rows(): Generator<TidyRow> {
       for (const f of ds.observationFiles) {
         const t = performance.now();
-        const text = readFileSync(f.path, 'utf8');
-        let at = text.indexOf('\n') + 1;
-        while (at < text.length) {
-          let end = text.indexOf('\n', at);
-          if (end < 0) end = text.length;
-          const c = text.slice(at, end).split(',');
-          at = end + 1;
-          yield {
-            indicator: c[0],
-            area: c[1],
-            period: c[2],
-            value: c[3],
-            numerator: c[4],
-            denominator: c[5],
-            sampleSize: c[6],
-            ciLower: c[7],
-            ciUpper: c[8],
-            status: c[9],
-          };
-        }
+        yield* tidyRowsOf(f.path);
         const seconds = (performance.now() - t) / 1000;
         files.push({ name: basename(f.path), rows: f.rows, seconds });
         const done = files.reduce((s, x) => s + x.rows, 0);

@@ -12,6 +12,7 @@ import { migrateToLatest } from '../../src/platform/db/migrate.ts';
 import { importAreaFile } from '../../src/modules/places/index.ts';
 import { importIndicatorFile } from '../../src/modules/indicators/index.ts';
 import { importObservationRows, type TidyRow } from '../../src/modules/data/index.ts';
+import { tidyRowsOf } from '../../bench/tidy-rows.ts';
 
 const dir = process.argv[2] ?? '.bench/data-s0.1-seed42';
 const path = process.argv[3] ?? '/tmp/lv-perf/s0.1.sqlite';
@@ -28,28 +29,7 @@ await importAreaFile(handle.db, fileOf(manifest.areaFile), { clock: systemClock 
 await importIndicatorFile(handle.db, fileOf(manifest.indicatorFile), { clock: systemClock });
 
 function* rows(): Generator<TidyRow> {
-  for (const f of manifest.observationFiles) {
-    const text = readFileSync(f.path, 'utf8');
-    let at = text.indexOf('\n') + 1;
-    while (at < text.length) {
-      let end = text.indexOf('\n', at);
-      if (end < 0) end = text.length;
-      const c = text.slice(at, end).split(',');
-      at = end + 1;
-      yield {
-        indicator: c[0],
-        area: c[1],
-        period: c[2],
-        value: c[3],
-        numerator: c[4],
-        denominator: c[5],
-        sampleSize: c[6],
-        ciLower: c[7],
-        ciUpper: c[8],
-        status: c[9],
-      };
-    }
-  }
+  for (const f of manifest.observationFiles) yield* tidyRowsOf(f.path);
 }
 const t = performance.now();
 const summary = await importObservationRows(handle.db, rows(), { clock: systemClock, name: 'perf' });

@@ -3,7 +3,7 @@
  * functions the CLI calls) and the real analysis functions, with their answers brought to the shapes
  * in results.ts.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
@@ -24,7 +24,8 @@ export interface FreshDatabase {
   label: 'SQLite' | 'PostgreSQL';
   handle: DatabaseHandle;
   /** close, and remove the file / drop the database unless kept */
-  dispose(keep: boolean): Promise<void>;
+  /** close; remove the database unless `keep`; a SQLite file may instead be kept under another name (`keepAs`) */
+  dispose(keep: boolean, keepAs?: string): Promise<void>;
 }
 
 export async function freshSqlite(workDir: string): Promise<FreshDatabase> {
@@ -35,8 +36,12 @@ export async function freshSqlite(workDir: string): Promise<FreshDatabase> {
   return {
     label: 'SQLite',
     handle,
-    async dispose(keep) {
-      await handle.close();
+    async dispose(keep, keepAs) {
+      await handle.close(); // closing the last connection folds the WAL into the file
+      if (keepAs !== undefined && !keep) {
+        for (const suffix of ['', '-wal', '-shm']) rmSync(keepAs + suffix, { force: true });
+        renameSync(path, keepAs);
+      }
       if (!keep) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
     },
   };

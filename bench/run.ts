@@ -1,6 +1,6 @@
 /**
  * npm run bench [-- --scale 0.01] [--only sqlite,postgres,duckdb] [--postgres] [--import stream|files]
- *                 [--runs 7] [--seed 42] [--keep] [--work .bench] [--out bench/results/latest.md]
+ *                 [--runs 7] [--seed 42] [--keep] [--pages-database FILE] [--work .bench] [--out bench/results/latest.md]
  * (see bench/README.md)
  *
  * Generates a national-scale synthetic data set, imports it through our real importers, times our
@@ -31,6 +31,7 @@ const { values: args } = parseArgs({
     postgres: { type: 'boolean', default: false },
     runs: { type: 'string', default: '7' },
     keep: { type: 'boolean', default: false },
+    'pages-database': { type: 'string' },
     import: { type: 'string', default: 'files' },
     work: { type: 'string', default: join(REPO, '.bench') },
     out: { type: 'string', default: join(REPO, 'bench', 'results', 'latest.md') },
@@ -202,6 +203,13 @@ async function main(): Promise<void> {
   }
 }
 
+function keptNote(dialect: 'sqlite' | 'postgres'): string {
+  if (args.keep) return ' (kept)';
+  const pages = args['pages-database'];
+  if (dialect === 'sqlite' && pages !== undefined) return ` (kept as ${pages} for the page-load benchmark)`;
+  return ' (removed afterwards; --keep keeps it)';
+}
+
 async function runOurs(
   dialect: 'sqlite' | 'postgres',
   ds: Dataset,
@@ -223,9 +231,7 @@ async function runOurs(
     }
     fresh = await freshPostgres(url);
   }
-  const notes: string[] = [
-    `database: ${fresh.handle.describe}${args.keep ? ' (kept)' : ' (removed afterwards; --keep keeps it)'}`,
-  ];
+  const notes: string[] = [`database: ${fresh.handle.describe}${keptNote(dialect)}`];
   try {
     const ours = new OurSide(fresh);
     const ref = await ours.importReference(ds);
@@ -291,7 +297,7 @@ async function runOurs(
     );
     return { side: fresh.label, lines, agreements, notes };
   } finally {
-    await fresh.dispose(args.keep);
+    await fresh.dispose(args.keep, dialect === 'sqlite' ? args['pages-database'] : undefined);
     cluster?.stop();
   }
 }

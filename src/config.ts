@@ -15,6 +15,7 @@ const configSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOAD_DEMO: z.enum(['auto', 'always', 'never']).default('auto').describe('auto: load the demo data when the database is empty'),
   PUBLIC_URL: z.string().url().optional(),
+  PAGE_CACHE_MB: z.coerce.number().min(0).max(65536).default(64),
 });
 
 export type DatabaseTarget = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; connectionString: string };
@@ -28,6 +29,8 @@ export interface Config {
   logLevelGiven: boolean;
   loadDemo: 'auto' | 'always' | 'never';
   publicUrl: string | undefined;
+  /** bytes of rendered public pages kept in memory; 0: none */
+  pageCacheBytes: number;
 }
 
 export const DEFAULT_SQLITE_PATH = './var/local-vision.sqlite';
@@ -62,5 +65,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevelGiven: env.LOG_LEVEL !== undefined && env.LOG_LEVEL !== '',
     loadDemo: c.LOAD_DEMO,
     publicUrl: c.PUBLIC_URL,
+    pageCacheBytes: Math.round(c.PAGE_CACHE_MB * 1024 * 1024),
   };
 }

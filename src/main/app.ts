@@ -2,6 +2,7 @@
  * The HTTP application: the public pages, the JSON API of every module, its OpenAPI document and docs.
  */
 import type { FastifyInstance } from 'fastify';
+import { dataVersionOf } from '../platform/db/data-version.ts';
 import { createHttpApp } from '../platform/http/app.ts';
 import { placesApi } from '../modules/places/index.ts';
 import { bodiesApi } from '../modules/bodies/index.ts';
@@ -27,7 +28,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     },
     { prefix: '/api/v1' },
   );
-  await siteRoutes(app, { db: ctx.database.db, clock: ctx.clock, sources: DATA_SOURCES });
+  await siteRoutes(app, {
+    db: ctx.database.db,
+    clock: ctx.clock,
+    sources: DATA_SOURCES,
+    dataVersion: await dataVersionOf(ctx.database),
+    pageCacheBytes: ctx.config.pageCacheBytes,
+  });
   await app.ready();
   return app;
 }

@@ -6,6 +6,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import type { Kysely } from 'kysely';
 import { fixedClock } from '../../src/platform/clock.ts';
+import { dataVersionOf } from '../../src/platform/db/data-version.ts';
 import type { DatabaseHandle } from '../../src/platform/db/database.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
 import { createHttpApp } from '../../src/platform/http/app.ts';
@@ -40,6 +41,9 @@ export async function freshSiteApp(opts: SiteTestAppOptions = {}): Promise<SiteT
     db: database.db,
     clock: fixedClock(opts.now ?? '2025-06-01T09:00:00.000Z'),
     sources: opts.sources ?? SITE_TEST_SOURCES,
+    // as the server runs: pages cached until the data changes (tests writing between pages check that)
+    dataVersion: await dataVersionOf(database),
+    pageCacheBytes: 16 * 1024 * 1024,
   });
   // after siteRoutes, so that helmet's own onRequest hook has prepared the reply
   app.addHook('onRequest', async (request, reply) => {

@@ -9,7 +9,7 @@ import { listIndicators, type IndicatorDefinition } from '../indicators/index.ts
 import type { Area } from '../places/index.ts';
 import { FINEST_FIRST } from './area-types.ts';
 import type { Executor } from './executor.ts';
-import { figuresFor, startFigures } from './period-figures.service.ts';
+import { figuresFor, startFigures, type PartsCache } from './period-figures.service.ts';
 import { profileItem, type ProfileItem, type SeriesPoint } from './profile.ts';
 
 export const DERIVED_PERIODS = 5;
@@ -18,8 +18,10 @@ const CATALOGUE_PAGE = 500;
 export async function derivedProfileItems(db: Executor, area: Area, published: ReadonlySet<string>): Promise<ProfileItem[]> {
   const candidates = (await allIndicators(db)).filter((d) => !published.has(d.code) && publishedBelow(d, area));
   const items: ProfileItem[] = [];
+  // the area's parts do not change between indicators or periods: read each level of them once
+  const parts: PartsCache = new Map();
   for (const def of candidates) {
-    const series = await derivedSeries(db, def, area.code);
+    const series = await derivedSeries(db, def, area.code, parts);
     if (series.some((p) => p.figure.value !== null)) items.push(profileItem(def, series, null, area.code));
   }
   return items;
@@ -32,11 +34,16 @@ function publishedBelow(def: IndicatorDefinition, area: Area): boolean {
   return def.areaTypes.some((t) => FINEST_FIRST.indexOf(t) < rank);
 }
 
-async function derivedSeries(db: Executor, def: IndicatorDefinition, areaCode: string): Promise<SeriesPoint[]> {
+async function derivedSeries(
+  db: Executor,
+  def: IndicatorDefinition,
+  areaCode: string,
+  parts: PartsCache,
+): Promise<SeriesPoint[]> {
   const periods = (await listPeriodsWithData(db, def.code)).slice(-DERIVED_PERIODS);
   const series: SeriesPoint[] = [];
   for (const period of periods) {
-    const figure = (await figuresFor(db, startFigures(def, period.key), [areaCode])).get(areaCode)!;
+    const figure = (await figuresFor(db, startFigures(def, period.key, parts), [areaCode])).get(areaCode)!;
     series.push({ period, figure });
   }
   return series;

@@ -15,6 +15,10 @@ export interface SiteDeps {
   db: Kysely<Database>;
   clock: Clock;
   sources: readonly DataSourceAttribution[];
+  /** The database's data version: cached pages are served while it stays the same. */
+  dataVersion?: () => Promise<string>;
+  /** Bytes of rendered pages to keep in memory (0 or unset: no cache). */
+  pageCacheBytes?: number;
   /** Re-read templates on every request (development). */
   watchTemplates?: boolean;
 }

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { pageError, registerWebPages } from '../../platform/web/index.ts';
+import { pageError, registerPageCache, registerWebPages } from '../../platform/web/index.ts';
 import type { SiteDeps } from './deps.ts';
 import { siteUrls } from './urls.ts';
 import { aboutRoutes } from './web/about/routes.ts';
@@ -39,6 +39,8 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
   });
   await app.register(async (pages) => {
     pages.setErrorHandler((error, request, reply) => pageError(error, request, reply));
+    if (deps.dataVersion && deps.pageCacheBytes)
+      registerPageCache(pages, { version: deps.dataVersion, maxBytes: deps.pageCacheBytes });
     startRoutes(pages, deps);
     searchRoutes(pages, deps);
     aboutRoutes(pages, deps);

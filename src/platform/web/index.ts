@@ -1,6 +1,8 @@
 /** Server-rendered pages: views, layout, security and caching headers, static assets, error pages. */
 export { registerWebPages, render, hasWebPages, PUBLIC_PAGE_CACHE } from './pages.ts';
 export type { Link, LayoutOptions, RenderOptions, WebPagesOptions } from './pages.ts';
+export { registerPageCache, PageCache, chooseEncoding } from './page-cache.ts';
+export type { PageCacheOptions, CachedPage, Encoding } from './page-cache.ts';
 export { isApiUrl, pageError, pageNotFound, pageStatusOf } from './error-pages.ts';
 export { PAGE_CSP, pageCspDirectives, serialiseCsp } from './security.ts';
 export { GOVUK_FRONTEND_VERSION } from './views.ts';

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { assetVersion, registerAssets, staticPath } from './assets.ts';
-import { applyPageSecurity, registerHelmet } from './security.ts';
+import { applyPageSecurity, inlineScriptHashes, pageCspDirectives, registerHelmet, type Directives } from './security.ts';
 import { createViewEnvironment, type ViewEnvironment } from './views.ts';
 
 export interface Link {
@@ -30,6 +30,8 @@ export interface WebPagesOptions extends LayoutOptions {
 interface WebPages {
   env: ViewEnvironment;
   layout: LayoutOptions & { staticPath: string };
+  /** the Content Security Policy of every page (the layout's inline scripts allowed by hash) */
+  csp: Directives;
 }
 
 const DECORATOR = 'localVisionPages';
@@ -46,10 +48,11 @@ export async function registerWebPages(app: FastifyInstance, opts: WebPagesOptio
   await registerHelmet(app);
   await registerAssets(app, version);
   const { viewDirs, watchTemplates, ...layout } = opts;
-  const pages: WebPages = {
-    env: createViewEnvironment({ viewDirs, watch: watchTemplates ?? false }),
-    layout: { ...layout, staticPath: staticPath(version) },
-  };
+  const env = createViewEnvironment({ viewDirs, watch: watchTemplates ?? false });
+  const layoutContext = { ...layout, staticPath: staticPath(version) };
+  // the layout's inline scripts are the same on every page: hash them once for the policy
+  const probe = env.render('layout.njk', { ...layoutContext, htmlLang: 'en-GB', pageTitle: '', serviceNavigation: [] });
+  const pages: WebPages = { env, layout: layoutContext, csp: pageCspDirectives(inlineScriptHashes(probe)) };
   app.decorate(DECORATOR, pages);
 }
 
@@ -63,13 +66,13 @@ export interface RenderOptions {
 }
 
 /**
- * Renders `template` with the view model and sends it as HTML with the page security headers
- * (a fresh CSP nonce, passed to the template as `cspNonce`) and caching headers.
+ * Renders `template` with the view model and sends it as HTML with the page security headers and
+ * caching headers. A page may not add inline scripts of its own: the policy allows only the layout's.
  */
 export function render(reply: FastifyReply, template: string, viewModel: object, opts: RenderOptions = {}): FastifyReply {
   const pages = reply.server.getDecorator<WebPages>(DECORATOR);
   const status = opts.status ?? 200;
-  const cspNonce = applyPageSecurity(reply.request, reply);
+  applyPageSecurity(reply, pages.csp);
   const currentPath = reply.request.url.split('?')[0] ?? '/';
   const html = pages.env.render(template, {
     ...pages.layout,
@@ -77,7 +80,6 @@ export function render(reply: FastifyReply, template: string, viewModel: object,
     currentPath,
     serviceNavigation: pages.layout.navigation.map((link) => ({ ...link, current: link.href === currentPath })),
     ...viewModel,
-    cspNonce,
   });
   return reply
     .code(status)

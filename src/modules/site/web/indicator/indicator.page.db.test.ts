@@ -56,6 +56,24 @@ describe('the indicator page', () => {
     expect(getAllByRole(rows[0]!, 'cell').map(textOf).slice(0, 2)).toEqual(['1', '60.4%']);
   });
 
+  it('says plainly when no area of the type has a figure for the period, and links to the latest that has', async () => {
+    await seedTraffordFigures(site.db);
+    await seedObservations(site.db, RECYCLING, 'FY2021', [{ area: 'E06000001', value: 38.5 }]);
+    const { document } = await site.page(`/indicators/${RECYCLING}?period=FY2023&type=unitary`);
+    const main = textOf(getByRole(document, 'main'));
+    expect(main).toContain('No unitary authorities have a figure for 2023/24 yet.');
+    expect(main).not.toMatch(/0 areas of/);
+    const link = getByRole(document, 'link', { name: 'See 2021/22, the latest period with figures for unitary authorities' });
+    expect(link.getAttribute('href')).toBe(`/indicators/${RECYCLING}?period=FY2021&type=unitary`);
+    const { document: then } = await site.page(link.getAttribute('href')!);
+    const table = getByRole(then, 'table', { name: 'Household waste recycled: unitary authorities ranked, 2021/22' });
+    expect(
+      getAllByRole(getByRole(table, 'link', { name: 'Hartlepool' }).closest('tr')!, 'cell')
+        .map(textOf)
+        .slice(0, 2),
+    ).toEqual(['1', '38.5%']);
+  });
+
   it('downloads the ranked table as CSV', async () => {
     await seedTraffordFigures(site.db);
     const { document } = await site.page(`/indicators/${RECYCLING}`);

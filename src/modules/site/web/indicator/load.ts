@@ -36,6 +36,8 @@ export interface IndicatorPageData {
   medians: Map<string, number | null>;
   /** the boundaries for the map, when a stored boundary set covers areas with figures */
   boundaries: MapBoundaries | undefined;
+  /** when no area of the type has a figure in the period shown: the latest period in which some have */
+  latestWithFigures?: Period;
 }
 
 export async function loadIndicatorPage(db: Kysely<Database>, code: string, query: IndicatorQuery): Promise<IndicatorPageData> {
@@ -72,11 +74,41 @@ export async function loadIndicatorPage(db: Kysely<Database>, code: string, quer
     placeCodes.includes(ENGLAND) ? timeSeries(db, { indicator: indicator.code, area: ENGLAND }) : undefined,
   ]);
   const withFigures = new Set(ranking.rows.filter((r) => r.figure.value !== null).map((r) => r.figure.areaCode));
-  const [medians, boundaries] = await Promise.all([
+  const [medians, boundaries, latestWithFigures] = await Promise.all([
     mediansOf(db, indicator.code, areaType, periods, ranking),
     boundariesFor(db, areaType, endYearOf(period), withFigures),
+    withFigures.size === 0 ? latestPeriodWithFigures(db, indicator.code, areaType, periods, period) : undefined,
   ]);
-  return { indicator, versions, periods, period, areaType, ranking, places, placeNames, englandSeries, medians, boundaries };
+  return {
+    indicator,
+    versions,
+    periods,
+    period,
+    areaType,
+    ranking,
+    places,
+    placeNames,
+    englandSeries,
+    medians,
+    boundaries,
+    ...(latestWithFigures ? { latestWithFigures } : {}),
+  };
+}
+
+/** The latest period other than `shown` in which some area of the type has a figure (only asked when `shown` has none). */
+async function latestPeriodWithFigures(
+  db: Kysely<Database>,
+  indicator: string,
+  areaType: AreaType,
+  periods: readonly Period[],
+  shown: Period,
+): Promise<Period | undefined> {
+  for (const p of [...periods].reverse()) {
+    if (p.key === shown.key) continue;
+    const { rows } = await compareAll(db, { indicator, period: p.key, areaType });
+    if (rows.some((r) => r.figure.value !== null)) return p;
+  }
+  return undefined;
 }
 
 /** The year a period ends in: boundaries are chosen as they were then. */

@@ -58,7 +58,13 @@ export interface IndicatorPageView {
   periodLabel: string;
   typePlural: string;
   ranked:
-    | (TableView<RankedRowView> & { summary: string; rangeSummary: string | undefined; pagination: PaginationView | undefined })
+    | (TableView<RankedRowView> & {
+        summary: string;
+        /** when no area has a figure: the latest period with figures for the type */
+        latest: { href: string; text: string } | undefined;
+        rangeSummary: string | undefined;
+        pagination: PaginationView | undefined;
+      })
     | undefined;
   places: TableView<PlaceRowView> | undefined;
   trend:
@@ -132,7 +138,6 @@ function rankedTable(data: IndicatorPageData, query: IndicatorQuery): IndicatorP
   const caption = `${indicator.title}: ${plural} ranked, ${period.label}`;
   const pageUrl = figureUrls.indicator(indicator.code, { period: period.key, type: data.areaType, q: query.q, area: query.area });
   const withValue = ranking.rows.filter((r) => r.rank !== null).length;
-  const median = ranking.summary.median;
   return {
     caption,
     rows: shown.map((r) => ({
@@ -144,7 +149,14 @@ function rankedTable(data: IndicatorPageData, query: IndicatorQuery): IndicatorP
       csvOf(pageUrl, { page: undefined }),
       apiUrls.compareAll(indicator.code, period.key, data.areaType),
     ),
-    summary: `${countOf(withValue, 'area')} of ${ranking.rows.length.toLocaleString('en-GB')} ${plural} have a figure for ${period.label}${median === null ? '' : `; the median is ${formatValue(indicator, median)}`}.${ranking.judged ? ' Rank 1 is the best.' : ' Ranks order the figures from highest to lowest; neither is better.'}`,
+    summary: rankedSummary(data, withValue),
+    latest:
+      withValue === 0 && data.latestWithFigures
+        ? {
+            href: figureUrls.indicator(indicator.code, { period: data.latestWithFigures.key, type: data.areaType }),
+            text: `See ${data.latestWithFigures.label}, the latest period with figures for ${plural}`,
+          }
+        : undefined,
     rangeSummary:
       pageCount > 1
         ? `Showing ${first + 1} to ${first + shown.length} of ${matching.length.toLocaleString('en-GB')} ${plural}`
@@ -153,6 +165,17 @@ function rankedTable(data: IndicatorPageData, query: IndicatorQuery): IndicatorP
       figureUrls.indicator(indicator.code, { period: period.key, type: data.areaType, q: query.q, area: query.area, page: n }),
     ),
   };
+}
+
+function rankedSummary(data: IndicatorPageData, withValue: number): string {
+  const { ranking, indicator, period } = data;
+  const plural = areaTypePlural(data.areaType).toLowerCase();
+  if (!ranking || !period) return '';
+  if (withValue === 0) return `No ${plural} have a figure for ${period.label} yet.`;
+  const median = ranking.summary.median;
+  const medianText = median === null ? '' : `; the median is ${formatValue(indicator, median)}`;
+  const order = ranking.judged ? ' Rank 1 is the best.' : ' Ranks order the figures from highest to lowest; neither is better.';
+  return `${countOf(withValue, 'area')} of ${ranking.rows.length.toLocaleString('en-GB')} ${plural} have a figure for ${period.label}${medianText}.${order}`;
 }
 
 function placesTable(data: IndicatorPageData): IndicatorPageView['places'] {

@@ -38,6 +38,18 @@ export class ConflictError extends DomainError {
   override name = 'ConflictError';
 }
 
+/** The caller is not signed in, or its session or token is no longer good (the edge answers 401). */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'unauthenticated';
+  override name = 'UnauthenticatedError';
+}
+
+/** The caller is known but may not do this (the edge answers 403). */
+export class ForbiddenError extends DomainError {
+  readonly code = 'forbidden';
+  override name = 'ForbiddenError';
+}
+
 /** Describe a problem for a person: "line 12, column value: "abc" is not a number". */
 export function describeProblem(p: ProblemDetail): string {
   const where = [p.line !== undefined ? `line ${p.line}` : null, p.field ? `column ${p.field}` : null].filter(Boolean).join(', ');

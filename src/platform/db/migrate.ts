@@ -1,9 +1,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import * as m0001 from './migrations/0001_performance_core.ts';
+import * as m0002 from './migrations/0002_accounts_and_audit.ts';
 
 /** Every migration, in order. A migration never changes once released. */
 const migrations: Record<string, Migration> = {
   '0001_performance_core': m0001,
+  '0002_accounts_and_audit': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

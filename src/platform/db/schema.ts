@@ -216,6 +216,92 @@ export interface ComparatorGroupMemberTable {
   area_code: string;
 }
 
+/** audit: append-only; triggers on both dialects refuse an update or a delete */
+export interface AuditEventTable {
+  id: Generated<number>;
+  occurred_at: string;
+  actor_person_id: string | null;
+  actor_label: string;
+  /** 'session' | 'token' | 'cli' | 'system' */
+  via_kind: string;
+  /** a session id's hash prefix or an API token's id, never a secret */
+  via_id: string | null;
+  action: string;
+  subject_kind: string;
+  subject_id: string;
+  body_id: string | null;
+  indicator_code: string | null;
+  area_code: string | null;
+  before_json: string | null;
+  after_json: string | null;
+  summary: string;
+}
+
+/** accounts */
+export interface PersonTable {
+  id: string;
+  email: string;
+  /** the email lower-cased, unique */
+  email_key: string;
+  display_name: string;
+  /** scrypt$N$r$p$salt$hash; null until an invitation is accepted */
+  password_hash: string | null;
+  created_at: string;
+  disabled_at: string | null;
+  failed_sign_ins: Generated<number>;
+  failed_since: string | null;
+  locked_until: string | null;
+}
+
+/** accounts: a role held by a person, global or scoped to a body and/or an area; revoked, never deleted */
+export interface RoleGrantTable {
+  id: string;
+  person_id: string;
+  role: string;
+  body_id: string | null;
+  area_code: string | null;
+  granted_by: string | null;
+  granted_at: string;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
+/** accounts: server-side sessions, keyed by the SHA-256 of the id the browser holds */
+export interface PersonSessionTable {
+  id_hash: string;
+  person_id: string;
+  created_at: string;
+  expires_at: string;
+  last_seen_at: string;
+  revoked_at: string | null;
+  ip_address: string | null;
+  user_agent: string | null;
+}
+
+/** accounts: invitation and password reset links, stored hashed, used once */
+export interface OneTimeTokenTable {
+  token_hash: string;
+  person_id: string;
+  purpose: string;
+  created_at: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+/** accounts: machine credentials scoped to one body, stored hashed */
+export interface ApiTokenTable {
+  id: string;
+  body_id: string;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
+  revoked_by: string | null;
+}
+
 export interface Database {
   area: AreaTable;
   area_parent: AreaParentTable;
@@ -235,6 +321,12 @@ export interface Database {
   collection_deadline: CollectionDeadlineTable;
   comparator_group: ComparatorGroupTable;
   comparator_group_member: ComparatorGroupMemberTable;
+  audit_event: AuditEventTable;
+  person: PersonTable;
+  role_grant: RoleGrantTable;
+  person_session: PersonSessionTable;
+  one_time_token: OneTimeTokenTable;
+  api_token: ApiTokenTable;
 }
 
 export type AreaRow = Selectable<AreaTable>;

@@ -1,0 +1,58 @@
+/**
+ * accounts: people, their roles (global or scoped to a body or area), server-side sessions,
+ * invitation and password reset links, API tokens for one body, and the permission rules
+ * (tables person, role_grant, person_session, one_time_token, api_token).
+ */
+export type {
+  ApiTokenSummary,
+  ClockDeps,
+  GrantRequest,
+  MailDeps,
+  Page,
+  Person,
+  RoleGrant,
+  SignedIn,
+  SignInMeta,
+} from './accounts.types.ts';
+export type { Actor, ActorGrant, ApiTokenActor, CliActor, PersonActor, SystemActor } from './actor.ts';
+export { auditActorOf, cliActor, personIdOf, systemActor } from './actor.ts';
+export type { GrantScope, Role } from './roles.ts';
+export { checkGrantScope, GLOBAL_ROLES, isRole, ROLE_LABELS, ROLE_SCOPES, ROLES, roleWithArticle } from './roles.ts';
+export type {
+  ApprovalScope,
+  BodyScope,
+  GlobalScope,
+  IndicatorOwnerScope,
+  Permission,
+  PermissionScopes,
+  UnpublishedScope,
+} from './permissions.ts';
+export { can, PERMISSION_DESCRIPTIONS, PERMISSIONS, requirePermission } from './permissions.ts';
+export type { MailKind, MailLogger, MailMessage, MailSender } from './mail.ts';
+export { MemoryMailSender, OUTBOX_FILE_NAME, OutboxMailSender } from './mail.ts';
+export type { TokenLinks } from './messages.ts';
+export {
+  checkPassword,
+  hashPassword,
+  PASSWORD_MAX_LENGTH,
+  PASSWORD_MIN_LENGTH,
+  SCRYPT_PARAMS,
+  type ScryptParams,
+  verifyPassword,
+} from './password.ts';
+export { FAILURE_WINDOW_MS, LOCK_OUT_MS, MAX_FAILED_SIGN_INS } from './lockout.ts';
+export { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-expiry.ts';
+export { INVITATION_TTL_MS, PASSWORD_RESET_TTL_MS } from './one-time-tokens.ts';
+export {
+  acceptInvitation,
+  createAdministrator,
+  disablePerson,
+  getPerson,
+  invitePerson,
+  listPeople,
+  type NewPerson,
+} from './people.service.ts';
+export { resolveSession, rotateSession, SIGN_IN_REFUSED, signIn, signOut } from './sign-in.service.ts';
+export { PASSWORD_RESET_REQUESTED, requestPasswordReset, resetPassword } from './password-reset.service.ts';
+export { grantRole, listGrants, revokeRole } from './grants.service.ts';
+export { issueApiToken, listApiTokens, resolveApiToken, revokeApiToken } from './api-tokens.service.ts';

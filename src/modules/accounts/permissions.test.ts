@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor, PersonActor } from './actor.ts';
+import { cliActor, systemActor } from './actor.ts';
+import { can, type Permission, PERMISSIONS, type PermissionScopes, requirePermission } from './permissions.ts';
+import { type Role, ROLES, ROLE_SCOPES } from './roles.ts';
+import { ForbiddenError } from '../../platform/errors.ts';
+
+const COUNCIL = 'trafford-council';
+const PARTNER = 'greater-manchester-police';
+const OTHER = { council: 'stockport-council', partner: 'greater-manchester-fire' } as const;
+
+function person(role: Role, bodyId: string | null, personId = `p-${role}`): PersonActor {
+  return { kind: 'person', personId, displayName: role, grants: [{ role, bodyId, areaCode: null }], sessionRef: null };
+}
+
+/** Each role held where it may be held (the partner data officer for the police), an API token, the CLI, the system. */
+const WHO: Record<Role | 'api_token' | 'cli' | 'system', Actor> = {
+  ...(Object.fromEntries(
+    ROLES.map((r) => [r, person(r, ROLE_SCOPES[r].body === 'none' ? null : r === 'partner_data_officer' ? PARTNER : COUNCIL)]),
+  ) as Record<Role, Actor>),
+  api_token: { kind: 'api_token', tokenId: 't1', bodyId: COUNCIL, label: 'lv_ab12cd (uploads)' },
+  cli: cliActor(),
+  system: systemActor(),
+};
+
+const homeOf = (a: Actor) =>
+  a.kind === 'api_token' ? a.bodyId : a.kind === 'person' ? (a.grants[0]?.bodyId ?? COUNCIL) : COUNCIL;
+const kindOf = (bodyId: string) => (bodyId === PARTNER || bodyId === OTHER.partner ? 'partner' : 'council');
+
+/** The scope for a body, with the submission made by someone else, no self-approval and nothing shared. */
+function scopeFor(permission: Permission, bodyId: string): PermissionScopes[Permission] {
+  return { bodyId, bodyKind: kindOf(bodyId), submittedBy: 'p-someone-else', selfApprovalAllowed: false, sharedWith: [] } as never;
+}
+
+/**
+ * Y = allowed, N = refused; for each permission the right body (the one the role is held for) then a
+ * wrong body of the same kind. Columns: manage_people, issue_api_tokens, submit_observations,
+ * approve_submission, read_unpublished, define_local_indicator, maintain_national_indicator.
+ */
+const EXPECTED: Record<keyof typeof WHO, string> = {
+  administrator: '       YY YY NN NN NN NN YY',
+  performance_officer: ' NN YN YN YN YN YN NN',
+  partner_data_officer: 'NN NN YN YN YN NN NN',
+  councillor_ward: '     NN NN NN NN YN NN NN',
+  councillor_executive: 'NN NN NN NN YN NN NN',
+  councillor_scrutiny: ' NN NN NN NN YN NN NN',
+  assessor: '            NN NN NN NN YY NN NN',
+  resident: '            NN NN NN NN NN NN NN',
+  api_token: '           NN NN YN NN YN NN NN',
+  cli: '                 YY YY YY YY YY YY YY',
+  system: '              YY YY YY YY YY YY YY',
+};
+
+const cases = Object.entries(EXPECTED).flatMap(([who, row]) => {
+  const pairs = row.trim().split(/\s+/);
+  return PERMISSIONS.flatMap((permission, i) => {
+    const actor = WHO[who as keyof typeof WHO];
+    const right = homeOf(actor);
+    const wrong = kindOf(right) === 'partner' ? OTHER.partner : OTHER.council;
+    return [
+      [who, permission, 'right body', right, pairs[i]![0] === 'Y'] as const,
+      [who, permission, 'wrong body', wrong, pairs[i]![1] === 'Y'] as const,
+    ];
+  });
+});
+
+describe('can: every role × permission × right body / wrong body', () => {
+  it('has a row for every role', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ROLES, 'api_token', 'cli', 'system'].sort());
+    expect(cases).toHaveLength(Object.keys(EXPECTED).length * PERMISSIONS.length * 2);
+  });
+
+  it.each(cases)('%s may %s on the %s (%s): %s', (who, permission, _which, bodyId, allowed) => {
+    expect(can(WHO[who as keyof typeof WHO], permission, scopeFor(permission, bodyId) as never)).toBe(allowed);
+  });
+});
+
+describe('can: the decisions that depend on more than the body', () => {
+  const officer = person('performance_officer', COUNCIL, 'p-sam');
+  const approval = (submittedBy: string | null, selfApprovalAllowed: boolean) => ({
+    bodyId: COUNCIL,
+    submittedBy,
+    selfApprovalAllowed,
+  });
+
+  it.each<[string, ReturnType<typeof approval>, boolean]>([
+    ['another person’s submission', approval('p-asha', false), true],
+    ['their own submission', approval('p-sam', false), false],
+    ['their own, where the body allows self-approval', approval('p-sam', true), true],
+    ['a submission made by an API token', approval(null, false), true],
+  ])('an officer approving %s', (_name, scope, allowed) => {
+    expect(can(officer, 'approve_submission', scope)).toBe(allowed);
+  });
+
+  const police = person('partner_data_officer', PARTNER);
+  const councillor = person('councillor_scrutiny', OTHER.council);
+  const policeToken: Actor = { kind: 'api_token', tokenId: 't2', bodyId: PARTNER, label: 'lv_000000 (police)' };
+  it.each<[string, Actor, readonly string[], boolean]>([
+    ['a partner with whom the council shared', police, [PARTNER], true],
+    ['a partner with whom it did not', police, [OTHER.partner], false],
+    ['a councillor of another council it shared with', councillor, [PARTNER, OTHER.council], true],
+    ['the API token of a partner it shared with', policeToken, [PARTNER], true],
+    ['a resident, whatever is shared', person('resident', null), [PARTNER], false],
+  ])('unpublished council figures read by %s', (_name, actor, sharedWith, allowed) => {
+    expect(can(actor, 'read_unpublished', { bodyId: COUNCIL, sharedWith })).toBe(allowed);
+  });
+
+  it('joins the grants of a person holding several roles', () => {
+    const both: PersonActor = { ...officer, grants: [...officer.grants, { role: 'assessor', bodyId: null, areaCode: null }] };
+    expect(can(both, 'read_unpublished', { bodyId: OTHER.council, sharedWith: [] })).toBe(true);
+    expect(can(both, 'submit_observations', { bodyId: OTHER.council })).toBe(false);
+  });
+
+  it('keeps local indicators to councils', () => {
+    const oddGrant = person('performance_officer', PARTNER);
+    expect(can(oddGrant, 'define_local_indicator', { bodyId: PARTNER, bodyKind: 'partner' })).toBe(false);
+  });
+
+  it('refuses with a ForbiddenError saying what may not be done', () => {
+    expect(() => requirePermission(officer, 'manage_people')).toThrow(ForbiddenError);
+    expect(() => requirePermission(officer, 'manage_people')).toThrow('You may not manage people and their roles');
+    expect(() => requirePermission(officer, 'issue_api_tokens', { bodyId: COUNCIL })).not.toThrow();
+  });
+});

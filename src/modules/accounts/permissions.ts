@@ -1,0 +1,103 @@
+/**
+ * Who may do what, in one readable table. `can` is pure: the caller supplies what the decision
+ * depends on (the body that owns the data, who submitted it, whom it was shared with).
+ */
+import { ForbiddenError } from '../../platform/errors.ts';
+import type { Actor } from './actor.ts';
+import type { Role } from './roles.ts';
+
+export const PERMISSIONS = [
+  'manage_people',
+  'issue_api_tokens',
+  'submit_observations',
+  'approve_submission',
+  'read_unpublished',
+  'define_local_indicator',
+  'maintain_national_indicator',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Permissions that do not depend on a body take no scope. */
+export type GlobalScope = Record<string, never>;
+/** The body that owns what is being done. */
+export interface BodyScope {
+  bodyId: string;
+}
+export interface ApprovalScope extends BodyScope {
+  /** who submitted (a person id; null when an API token did) */
+  submittedBy: string | null;
+  /** the body's own rule: may the submitter approve their own submission? */
+  selfApprovalAllowed: boolean;
+}
+export interface UnpublishedScope extends BodyScope {
+  /** bodies the owner has shared its unpublished data with */
+  sharedWith: readonly string[];
+}
+export interface IndicatorOwnerScope extends BodyScope {
+  /** the owning body's kind: local indicators belong to councils */
+  bodyKind: string;
+}
+
+export interface PermissionScopes {
+  manage_people: GlobalScope;
+  issue_api_tokens: BodyScope;
+  submit_observations: BodyScope;
+  approve_submission: ApprovalScope;
+  read_unpublished: UnpublishedScope;
+  define_local_indicator: IndicatorOwnerScope;
+  maintain_national_indicator: GlobalScope;
+}
+
+type ScopeArgs<P extends Permission> = PermissionScopes[P] extends GlobalScope
+  ? [scope?: GlobalScope]
+  : [scope: PermissionScopes[P]];
+
+// --- the words the table is written in ---
+
+/** Holds the role everywhere (a global grant). */
+const anywhere = (a: Actor, role: Role) => a.kind === 'person' && a.grants.some((g) => g.role === role && g.bodyId === null);
+/** Holds the role for this body. */
+const forBody = (a: Actor, role: Role, bodyId: string) =>
+  a.kind === 'person' && a.grants.some((g) => g.role === role && g.bodyId === bodyId);
+/** A performance officer or partner data officer of this body. */
+const officerOf = (a: Actor, bodyId: string) =>
+  forBody(a, 'performance_officer', bodyId) || forBody(a, 'partner_data_officer', bodyId);
+/** An API token issued to this body. */
+const tokenOf = (a: Actor, bodyId: string) => a.kind === 'api_token' && a.bodyId === bodyId;
+/** One of the body's own: a person holding any role for it, or its API token. */
+const ofBody = (a: Actor, bodyId: string) =>
+  tokenOf(a, bodyId) || (a.kind === 'person' && a.grants.some((g) => g.bodyId === bodyId));
+const isPerson = (a: Actor, personId: string | null) => a.kind === 'person' && personId !== null && a.personId === personId;
+
+/** The table. The command line and the system are trusted before it is read (see `can`). */
+const RULES: { [P in Permission]: (a: Actor, s: PermissionScopes[P]) => boolean } = {
+  manage_people: (a) => anywhere(a, 'administrator'),
+  issue_api_tokens: (a, s) => anywhere(a, 'administrator') || forBody(a, 'performance_officer', s.bodyId),
+  submit_observations: (a, s) => officerOf(a, s.bodyId) || tokenOf(a, s.bodyId),
+  approve_submission: (a, s) => officerOf(a, s.bodyId) && (s.selfApprovalAllowed || !isPerson(a, s.submittedBy)),
+  read_unpublished: (a, s) => anywhere(a, 'assessor') || ofBody(a, s.bodyId) || s.sharedWith.some((b) => ofBody(a, b)),
+  define_local_indicator: (a, s) => s.bodyKind === 'council' && forBody(a, 'performance_officer', s.bodyId),
+  maintain_national_indicator: (a) => anywhere(a, 'administrator'),
+};
+
+/** What each permission lets one do, for messages: "You may not {…}". */
+export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
+  manage_people: 'manage people and their roles',
+  issue_api_tokens: 'issue or revoke API tokens for this body',
+  submit_observations: 'submit figures for this body',
+  approve_submission: 'approve this submission',
+  read_unpublished: 'see this body’s unpublished figures',
+  define_local_indicator: 'define local indicators for this body',
+  maintain_national_indicator: 'maintain national indicators',
+};
+
+export function can<P extends Permission>(actor: Actor, permission: P, ...[scope]: ScopeArgs<P>): boolean {
+  // Whoever runs the command line or a system job already holds the database and the server.
+  if (actor.kind === 'cli' || actor.kind === 'system') return true;
+  return RULES[permission](actor, (scope ?? {}) as PermissionScopes[P]);
+}
+
+/** `can`, or a ForbiddenError saying what may not be done. */
+export function requirePermission<P extends Permission>(actor: Actor, permission: P, ...scope: ScopeArgs<P>): void {
+  if (!can(actor, permission, ...scope)) throw new ForbiddenError(`You may not ${PERMISSION_DESCRIPTIONS[permission]}`);
+}

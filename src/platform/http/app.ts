@@ -1,9 +1,10 @@
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { decodeUtf8 } from '../files.ts';
 import type { Logger } from '../logging.ts';
-import { apiErrorHandler, errorBody } from './errors.ts';
+import { apiErrorHandler, errorBody, routingErrorBody } from './errors.ts';
 import { isApiUrl, pageError, pageNotFound } from '../web/index.ts';
 
 export type HttpApp = FastifyInstance;
@@ -21,6 +22,13 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
     loggerInstance: opts.logger as FastifyBaseLogger,
     bodyLimit: opts.bodyLimit ?? 50 * 1024 * 1024,
     trustProxy: false,
+    // A malformed percent-encoding or an over-long path part, found before any route: the API's
+    // JSON error or the bad-request page, like every other error.
+    frameworkErrors: (error, request, reply: FastifyReply) => {
+      if (!isApiUrl(request.url)) return pageError(error, request, reply);
+      const { status, body } = routingErrorBody(error);
+      return reply.code(status).send(body);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -28,6 +36,7 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
   app.setErrorHandler((error: FastifyError, request, reply) =>
     isApiUrl(request.url) ? apiErrorHandler(error, request, reply) : pageError(error, request, reply),
   );
+  strictJsonBodies(app);
   app.setNotFoundHandler((request, reply) => {
     if (!isApiUrl(request.url)) return pageNotFound(request, reply);
     return reply.code(404).send(errorBody('not_found', `No such address: ${request.method} ${request.url.split('?')[0]}`));
@@ -52,6 +61,26 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   app.get('/health', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   return app;
+}
+
+/**
+ * JSON request bodies must be UTF-8: a body with a malformed byte is refused with the byte's offset
+ * (Fastify's own parser would quietly turn it into U+FFFD), then parsed as Fastify does, refusing
+ * `__proto__` and `constructor.prototype` keys.
+ */
+function strictJsonBodies(app: FastifyInstance): void {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = decodeUtf8({ name: 'The request body', content: body as Buffer });
+    } catch (e) {
+      done(e as Error, undefined);
+      return;
+    }
+    parseJson(request, text, done);
+  });
 }
 
 export function typed(app: FastifyInstance) {

@@ -21,6 +21,22 @@ export function statusOf(error: DomainError): number {
   return 400;
 }
 
+/**
+ * Errors Fastify raises before it finds a route: a path with a malformed percent-encoding
+ * (`/areas/%E0%A4%A`) or a part longer than the router takes.
+ */
+export function routingErrorBody(error: FastifyError): { status: number; body: ErrorBody } {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH')
+    return { status: 414, body: errorBody('uri_too_long', 'A part of the address is too long') };
+  if (error.code === 'FST_ERR_BAD_URL')
+    return {
+      status: 400,
+      body: errorBody('bad_url', 'The address is not valid: it has a malformed percent-encoding (%XX) or is not UTF-8'),
+    };
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  return { status, body: errorBody('bad_request', error.message) };
+}
+
 export function apiErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof DomainError) {
     void reply.code(statusOf(error)).send(errorBody(error.code, error.message, error.details));

@@ -191,6 +191,16 @@ describe('exportIndicators', () => {
       'code,title,description,rationale,numerator_definition,denominator_definition,unit,unit_multiplier,decimal_places,polarity,target_range_low,target_range_high,area_aggregation,time_aggregation,frequency,period_type,area_types,theme,source,owner_body_id,collection_method,comparability_note,aliases',
     );
   });
+
+  it('quotes a cell with a carriage return inside, so a spreadsheet cannot start a row (and a formula) there', async () => {
+    const h = await db();
+    const source = "Survey\r=1+1*cmd|' /C calc'!A0";
+    await saveIndicatorDefinitions(h.db, [indicatorInput({ code: 'CR1', source })], clock);
+    const csv = await exportIndicators(h.db, 'csv');
+    expect(csv).toContain(`,"${source}",`);
+    const again = await importIndicatorFile(h.db, { name: 'export.csv', content: csv }, { clock });
+    expect(again).toMatchObject({ rowsWritten: 0, rowsUnchanged: 1 });
+  });
 });
 
 describe('the demo catalogue', () => {

@@ -60,7 +60,8 @@ export async function exportIndicators(db: Db, format: 'csv' | 'json'): Promise<
     const cells = toCsvCells(def);
     return INDICATOR_CSV_COLUMNS.map((c) => (NUMERIC_CSV_COLUMNS.has(c) ? cells[c] : neutraliseFormula(cells[c])));
   });
-  return stringify([[...INDICATOR_CSV_COLUMNS], ...rows], { record_delimiter: '\n' });
+  // A carriage return inside a cell is quoted: a spreadsheet would end the row at a bare one.
+  return stringify([[...INDICATOR_CSV_COLUMNS], ...rows], { record_delimiter: '\n', quoted_match: /\r/ });
 }
 
 export function toInput(def: IndicatorDefinition): IndicatorInput {

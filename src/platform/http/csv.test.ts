@@ -8,10 +8,18 @@ describe('neutraliseCell', () => {
     ['-2+3', "'-2+3"],
     ['@cmd', "'@cmd"],
     ['\tx', "'\tx"],
+    ['\r=1+1', "'\r=1+1"],
+    ['-3.5 Wigan', "'-3.5 Wigan"],
+    ['-1-1', "'-1-1"],
+    ["-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"],
     ['Trafford', 'Trafford'],
     ['', ''],
   ])('%j becomes %j', (input, expected) => {
     expect(neutraliseCell(input)).toBe(expected);
+  });
+
+  it.each(['-3.5', '-1,234', '-0.25', '-12'])('leaves the negative number %j written as text alone', (text) => {
+    expect(neutraliseCell(text)).toBe(text);
   });
 
   it('keeps numbers as numbers, negatives included', () => {
@@ -24,5 +32,12 @@ describe('neutraliseCell', () => {
 describe('toCsv', () => {
   it('quotes commas and quotes', () => {
     expect(toCsv(['a', 'b'], [['x, y', 'say "hi"']])).toBe('a,b\n"x, y","say ""hi"""\n');
+  });
+
+  it('quotes a cell holding a carriage return, so a spreadsheet cannot start a new row (and cell) inside it', () => {
+    expect(toCsv(['name', 'n'], [['Trafford\r=HYPERLINK("http://evil.example")', 1]])).toBe(
+      'name,n\n"Trafford\r=HYPERLINK(""http://evil.example"")",1\n',
+    );
+    expect(toCsv(['name'], [['\r=1+1']])).toBe(`name\n"'\r=1+1"\n`);
   });
 });

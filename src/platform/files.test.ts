@@ -45,6 +45,31 @@ describe('decodeUtf8', () => {
     expect(p?.reason).toMatch(/invalid UTF-8/);
   });
 
+  const bytes = (...parts: (string | number[])[]) =>
+    Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+
+  it.each([
+    ['é saved as Latin-1, then a space', bytes('code,name\nA,Caf', [0xe9], ' x\n'), 2, 15],
+    ['é saved as Latin-1 at the end of a line', bytes('code,name\nA,Caf', [0xe9], '\nB,y\n'), 2, 15],
+    ['a lone continuation byte', bytes('code,name\n', [0x80], 'A,x\n'), 2, 10],
+    ['an overlong "/"', bytes('ab\ncd', [0xc0, 0xaf]), 2, 5],
+    ['a surrogate', bytes('ab', [0xed, 0xa0, 0x80]), 1, 2],
+    ['a character cut short by the end of the file', bytes('a\nb', [0xe2, 0x82]), 2, 3],
+    ['a lone continuation byte after a whole €', bytes('a€', [0x80]), 1, 4],
+  ])('names the first byte of %s', (_what, content, line, offset) => {
+    const [p] = problemsOf(() => decodeUtf8({ name: 'x.csv', content }));
+    expect(p).toMatchObject({ line, reason: expect.stringContaining(`at byte ${offset};`) });
+  });
+
+  it.each([
+    ['little-endian', 'utf16le' as const, [0xff, 0xfe]],
+    ['big-endian', 'utf16le' as const, [0xfe, 0xff]],
+  ])('says a %s UTF-16 file is UTF-16', (_what, encoding, mark) => {
+    const content = Buffer.concat([Buffer.from(mark), Buffer.from('code,name\n', encoding)]);
+    const [p] = problemsOf(() => decodeUtf8({ name: 'x.csv', content }));
+    expect(p).toMatchObject({ line: 1, reason: expect.stringMatching(/UTF-16.*save it as UTF-8/) });
+  });
+
   it('accepts multi-byte characters', () => {
     expect(decodeUtf8({ name: 'x', content: Buffer.from('Ynys Môn – £5') })).toBe('Ynys Môn – £5');
   });
@@ -88,6 +113,6 @@ describe('decodeUtf8 line numbers', () => {
     const bytes = Buffer.concat([Buffer.from('a,b\n1,2\n'), Buffer.from([0xc3, 0x28]), Buffer.from(',3\n')]);
     const [p] = problemsOf(() => decodeUtf8({ name: 'x.csv', content: bytes }));
     expect(p).toMatchObject({ line: 3 });
-    expect(p?.reason).toMatch(/at byte 9/); // 0xC3 opens a character that 0x28 breaks
+    expect(p?.reason).toMatch(/at byte 8;/); // 0xC3 opens a character that 0x28 breaks: the sequence starts at 0xC3
   });
 });

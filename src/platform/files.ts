@@ -31,13 +31,36 @@ export function decodeUtf8(file: SubmittedFile): string {
   } catch {
     const offset = firstInvalidUtf8Offset(file.content);
     const line = file.content.subarray(0, offset).toString('latin1').split('\n').length;
+    const utf16 = isUtf16ByteOrderMark(file.content);
     throw new ValidationError(`${file.name} is not valid UTF-8 text`, [
-      { line, reason: `invalid UTF-8 byte sequence at byte ${offset}; save the file as UTF-8 and try again` },
+      {
+        line,
+        reason: utf16
+          ? 'the file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 and try again'
+          : `invalid UTF-8 byte sequence at byte ${offset}; save the file as UTF-8 and try again`,
+      },
     ]);
   }
 }
 
-/** The offset of the first byte that makes the text invalid UTF-8 (a cut inside a valid character is not invalid). */
+function isUtf16ByteOrderMark(buf: Buffer): boolean {
+  return (buf[0] === 0xff && buf[1] === 0xfe) || (buf[0] === 0xfe && buf[1] === 0xff);
+}
+
+/** How many bytes a sequence starting with this lead byte has (1 for anything that cannot lead one). */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xf0) return 4;
+  if (lead >= 0xe0) return 3;
+  if (lead >= 0xc0) return 2;
+  return 1;
+}
+
+const isContinuation = (byte: number) => (byte & 0xc0) === 0x80;
+
+/**
+ * The offset of the first byte of the first ill-formed sequence: the lead byte of a sequence cut
+ * short or continued wrongly (`é` saved as Latin-1), or a continuation byte with no lead.
+ */
 function firstInvalidUtf8Offset(buf: Buffer): number {
   const fails = (n: number) => {
     try {
@@ -47,7 +70,8 @@ function firstInvalidUtf8Offset(buf: Buffer): number {
       return true;
     }
   };
-  // The shortest failing prefix: failing is monotonic in the prefix length.
+  // The shortest failing prefix (failing is monotonic in the prefix length); a sequence cut short by
+  // the end of the file fails no prefix, so the whole file stands for it.
   let lo = 0;
   let hi = buf.length;
   while (lo < hi) {
@@ -55,7 +79,12 @@ function firstInvalidUtf8Offset(buf: Buffer): number {
     if (fails(mid)) hi = mid;
     else lo = mid + 1;
   }
-  return Math.max(0, lo - 1);
+  const last = Math.max(0, lo - 1);
+  // The byte that made the prefix fail may be the one after an unfinished sequence: report its lead.
+  let lead = last - 1;
+  while (lead >= 0 && lead > last - 4 && isContinuation(buf[lead]!)) lead--;
+  if (lead >= 0 && lead > last - 4 && buf[lead]! >= 0xc0 && lead + sequenceLength(buf[lead]!) > last) return lead;
+  return last;
 }
 
 export function readCsv(file: SubmittedFile, requiredColumns: readonly string[] = []): CsvTable {

@@ -37,7 +37,7 @@ const long = (n: number) => 'a'.repeat(n);
 describe('a long value', () => {
   it.each([
     ['a 5,000-character search', `/search?q=${long(5000)}`, 400, /must be 100 characters or fewer/],
-    ['a 5,000-character area to compare', `/compare?area=${long(5000)}`, 400, /Enter the code of the area/],
+    ['a 5,000-character area to compare', `/compare?area=${long(5000)}`, 400, /Area code must be 64 characters or fewer/],
     [
       '60,000 characters of codes to compare',
       `/compare?area=${TRAFFORD}&group=custom&codes=${long(60_000)}`,
@@ -48,7 +48,7 @@ describe('a long value', () => {
       'a 5,000-character area for a trend',
       `/trend?area=${long(5000)}&indicator=${XSS_INDICATOR}`,
       400,
-      /Enter the code of an area/,
+      /Area code must be 64 characters or fewer/,
     ],
     [
       '5,000-character filters of an indicator',

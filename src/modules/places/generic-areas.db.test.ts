@@ -110,6 +110,21 @@ describe('the documented area format', () => {
     }
   });
 
+  it('guards names a spreadsheet would run as formulas in the CSV, and reads them back as they were', async () => {
+    const names = ['=HYPERLINK("http://x")', '+44 Street', '-Minus Ward', '@Home', "'=Already quoted"];
+    const areas = names.map((name, i) => ({ code: `LOCAL-F${i}`, name, type: 'neighbourhood', parent_codes: ['E08000009'] }));
+    await importAreaFile(h.db, { name: 'formulas.json', content: JSON.stringify({ areas }) }, opts);
+    const exported = await exportAreas(h.db, { type: 'neighbourhood', format: 'csv' });
+    for (const line of exported.split('\n').filter((l) => l.startsWith('LOCAL-F'))) expect(line.split(',')[1]).toMatch(/^"?'/);
+    const copy = await freshDatabase();
+    try {
+      await importAreaFile(copy.db, { name: 'areas.csv', content: await exportAreas(h.db, { format: 'csv' }) }, opts);
+      for (const [i, n] of names.entries()) expect((await getArea(copy.db, `LOCAL-F${i}`))?.name).toBe(n);
+    } finally {
+      await copy.close();
+    }
+  });
+
   it('exports one type, with neighbourhoods’ building blocks', async () => {
     const csv = await exportAreas(h.db, { type: 'neighbourhood', format: 'csv' });
     expect(csv.split('\n')[0]).toBe(

@@ -1,5 +1,6 @@
 /** Writes bodies in the documented format that generic-bodies.ts reads back. */
 import { stringify } from 'csv-stringify/sync';
+import { CSV_QUOTE_CARRIAGE_RETURNS, neutraliseFormula } from '../../../platform/formula-guard.ts';
 import type { Body, BodyArea } from '../body.types.ts';
 import { GENERIC_BODY_COLUMNS } from './generic-bodies.ts';
 
@@ -53,7 +54,7 @@ export function writeGenericBodyCsv(bodies: readonly ExportedBody[]): string {
       areas: b.areas.map((a) => item([a.areaCode, a.role, a.tier, a.validFrom, a.validTo])).join(';'),
       members: b.members.map((m) => item([m.body, m.role, m.validFrom, m.validTo])).join(';'),
     };
-    return GENERIC_BODY_COLUMNS.map((c) => cells[c]);
+    return GENERIC_BODY_COLUMNS.map((c) => neutraliseFormula(cells[c]));
   });
-  return stringify([[...GENERIC_BODY_COLUMNS], ...rows]);
+  return stringify([[...GENERIC_BODY_COLUMNS], ...rows], CSV_QUOTE_CARRIAGE_RETURNS);
 }

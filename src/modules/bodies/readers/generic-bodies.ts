@@ -2,6 +2,7 @@
  * The documented bodies format (README.md) for partners, Local Strategic Partnerships,
  * neighbourhood bodies and parishes, as JSON ({"bodies": [...]}) or CSV.
  */
+import { restoreFormulaGuarded } from '../../../platform/formula-guard.ts';
 import type { ProblemDetail } from '../../../platform/errors.ts';
 import type { CsvTable } from '../../../platform/files.ts';
 import { BODY_KINDS, isBodyKind } from '../body.types.ts';
@@ -227,7 +228,9 @@ export function readGenericBodyCsv(table: CsvTable, fileName: string): BodyFileC
 const LIST_COLUMNS = new Set(['replaced_by', 'identifiers', 'areas', 'members']);
 
 /** A CSV row as the JSON entry it stands for. */
-function csvEntry(values: Record<string, string>): Json {
+function csvEntry(cells: Record<string, string>): Json {
+  // cells lose the formula guard the export put on them (src/platform/formula-guard.ts)
+  const values = Object.fromEntries(Object.entries(cells).map(([k, v]) => [k, restoreFormulaGuarded(v.trim())]));
   const entry: Json = {};
   for (const c of GENERIC_BODY_COLUMNS) if (values[c] !== undefined && !LIST_COLUMNS.has(c)) entry[c] = values[c]!.trim();
   const items = (c: string) =>

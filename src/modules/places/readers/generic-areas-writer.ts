@@ -1,5 +1,6 @@
 /** Writes areas in the documented format that generic-areas.ts reads back. */
 import { stringify } from 'csv-stringify/sync';
+import { CSV_QUOTE_CARRIAGE_RETURNS, neutraliseFormula } from '../../../platform/formula-guard.ts';
 import type { Area } from '../area.types.ts';
 import { GENERIC_AREA_COLUMNS } from './generic-areas.ts';
 
@@ -34,10 +35,11 @@ export function writeGenericAreaCsv(areas: readonly ExportedArea[]): string {
     const row = toRow(a);
     return GENERIC_AREA_COLUMNS.map((c) => {
       const v = row[c];
-      return Array.isArray(v) ? v.join(';') : v === null ? '' : String(v);
+      if (typeof v === 'number') return String(v);
+      return neutraliseFormula(Array.isArray(v) ? v.join(';') : (v ?? ''));
     });
   });
-  return stringify([[...GENERIC_AREA_COLUMNS], ...rows]);
+  return stringify([[...GENERIC_AREA_COLUMNS], ...rows], CSV_QUOTE_CARRIAGE_RETURNS);
 }
 
 export function writeGenericAreaJson(areas: readonly ExportedArea[]): string {

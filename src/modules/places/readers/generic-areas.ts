@@ -9,7 +9,7 @@ import type { CsvTable } from '../../../platform/files.ts';
 import { type AreaType, isAreaType } from '../area.types.ts';
 import { COUNTRIES, countryCodeOf } from '../gss.ts';
 import { type AreaFacts, type AreaFileContent, emptyContent } from './area-file.ts';
-import { type CellSource, type RowCells, csvSource, rowCells, splitList } from './values.ts';
+import { type CellSource, type RowCells, guardedCsvSource, rowCells, splitList } from './values.ts';
 
 export const GENERIC_AREA_COLUMNS = [
   'code',
@@ -38,7 +38,7 @@ export function isGenericAreaJson(json: unknown): boolean {
 }
 
 export function readGenericAreaCsv(table: CsvTable, fileName: string): AreaFileContent {
-  return readGenericAreas(table.records.map(csvSource), fileName, 'generic-area-csv');
+  return readGenericAreas(table.records.map(guardedCsvSource), fileName, 'generic-area-csv');
 }
 
 export function readGenericAreaJson(json: unknown, fileName: string): AreaFileContent {

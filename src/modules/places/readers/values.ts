@@ -3,6 +3,7 @@
  * the problem (line, column, value, reason) is recorded and the row marked bad.
  */
 import type { ProblemDetail } from '../../../platform/errors.ts';
+import { restoreFormulaGuarded } from '../../../platform/formula-guard.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -117,4 +118,15 @@ export function rowCells(source: CellSource, problems: ProblemDetail[]): RowCell
 /** Turns a CSV record into a cell source. */
 export function csvSource(record: { line: number; values: Record<string, string> }): CellSource {
   return { line: record.line, get: (field) => record.values[field] };
+}
+
+/** A row of a file we export for editing: cells lose the formula guard the export put on them. */
+export function guardedCsvSource(record: { line: number; values: Record<string, string> }): CellSource {
+  return {
+    line: record.line,
+    get: (field) => {
+      const v = record.values[field];
+      return v === undefined ? undefined : restoreFormulaGuarded(v.trim());
+    },
+  };
 }

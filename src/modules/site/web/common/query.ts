@@ -3,8 +3,19 @@ import { z } from 'zod';
 
 export const firstOf = (v: unknown): unknown => (Array.isArray(v) ? v[0] : v);
 
-/** An optional short text parameter ('' when absent). */
-export const text = (max = 100) => z.preprocess(firstOf, z.string().trim().max(max).catch('').default(''));
+/**
+ * A text parameter ('' when absent), cut to `max` characters: an over-long value is kept in part (and
+ * shown back, so the reader sees what was used) rather than dropped.
+ */
+export const text = (max = 100) =>
+  z.preprocess(
+    firstOf,
+    z
+      .string()
+      .catch('')
+      .default('')
+      .transform((s) => s.trim().slice(0, max)),
+  );
 
 /** A page number, 1 when absent or nonsense. */
 export const pageNumber = z.preprocess(firstOf, z.coerce.number().int().min(1).max(100_000).catch(1).default(1));

@@ -1,6 +1,6 @@
 /** The compare page's query string: an area, a group, an optional indicator (and period), hand-picked codes. */
 import { z } from 'zod';
-import { firstOf, normaliseCode } from '../common/query.ts';
+import { normaliseCode, text } from '../common/query.ts';
 
 export const GROUPS = ['type', 'region', 'nearest', 'england', 'custom'] as const;
 export type CompareGroup = (typeof GROUPS)[number];
@@ -35,8 +35,8 @@ export type CompareQuery =
     }
   | { ok: false; form: CompareForm; errors: FieldError[] };
 
-const str = (max: number) => z.preprocess(firstOf, z.string().trim().max(max).catch('').default(''));
-const raw = z.object({ area: str(200), indicator: str(200), group: str(40), codes: str(5000), period: str(40) });
+// cut, not dropped: an over-long value then fails the checks below with a message saying so
+const raw = z.object({ area: text(200), indicator: text(200), group: text(100), codes: text(5000), period: text(40) });
 
 /** Is this a first visit, with nothing asked yet (no field sent at all)? */
 export function isBlankCompare(input: unknown): boolean {

@@ -7,6 +7,8 @@ describe('formula guard', () => {
     ['+44 20', "'+44 20"],
     ['-5', "'-5"],
     ['@cmd', "'@cmd"],
+    ['\t=1+1', "'\t=1+1"],
+    ['\r=1+1', "'\r=1+1"],
     ["'=already", "''=already"],
     ['plain text', 'plain text'],
     ["it's fine", "it's fine"],

@@ -4,7 +4,15 @@
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { ConflictError, DomainError, NotFoundError, ValidationError, type ProblemDetail } from '../errors.ts';
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  NotFoundError,
+  UnauthenticatedError,
+  ValidationError,
+  type ProblemDetail,
+} from '../errors.ts';
 
 export interface ErrorBody {
   error: { code: string; message: string; details: ProblemDetail[] };
@@ -15,6 +23,8 @@ export function errorBody(code: string, message: string, details: ProblemDetail[
 }
 
 export function statusOf(error: DomainError): number {
+  if (error instanceof UnauthenticatedError) return 401;
+  if (error instanceof ForbiddenError) return 403;
   if (error instanceof NotFoundError) return 404;
   if (error instanceof ConflictError) return 409;
   if (error instanceof ValidationError) return 400;
@@ -39,6 +49,9 @@ export function routingErrorBody(error: FastifyError): { status: number; body: E
 
 export function apiErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   if (error instanceof DomainError) {
+    // The API is used with an API token: say so to a client that sent none (RFC 6750), unless the
+    // edge already said what was wrong with the one it sent.
+    if (error instanceof UnauthenticatedError && !reply.hasHeader('www-authenticate')) reply.header('www-authenticate', 'Bearer');
     void reply.code(statusOf(error)).send(errorBody(error.code, error.message, error.details));
     return;
   }

@@ -1,6 +1,15 @@
 /** Server-rendered pages: views, layout, security and caching headers, static assets, error pages. */
-export { registerWebPages, render, hasWebPages, PUBLIC_PAGE_CACHE } from './pages.ts';
-export type { Link, LayoutOptions, RenderOptions, WebPagesOptions } from './pages.ts';
+export {
+  registerWebPages,
+  render,
+  hasWebPages,
+  signInUrlFor,
+  CSRF_FIELD,
+  PERSONAL_PAGE_CACHE,
+  PUBLIC_PAGE_CACHE,
+} from './pages.ts';
+export type { Link, LayoutOptions, PageViewer, RenderOptions, WebPagesOptions } from './pages.ts';
+export { safeReturnTo, signInAddress } from './return-to.ts';
 export { registerPageCache, PageCache, chooseEncoding } from './page-cache.ts';
 export type { PageCacheOptions, CachedPage, Encoding } from './page-cache.ts';
 export { isApiUrl, pageError, pageNotFound, pageStatusOf } from './error-pages.ts';

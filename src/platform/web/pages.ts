@@ -2,8 +2,9 @@
  * The page shell for a Fastify app: the view environment, the layout's fixed content (service
  * name, navigation, footer attribution), security headers and static assets, and `render`.
  */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { assetVersion, registerAssets, staticPath } from './assets.ts';
+import { signInAddress } from './return-to.ts';
 import { applyPageSecurity, inlineScriptHashes, pageCspDirectives, registerHelmet, type Directives } from './security.ts';
 import { createViewEnvironment, type ViewEnvironment } from './views.ts';
 
@@ -21,23 +22,46 @@ export interface LayoutOptions {
   attributions: readonly string[];
 }
 
+/** The signed-in person a page is shown to, for the header's name, account link and sign-out button. */
+export interface PageViewer {
+  name: string;
+  accountUrl: string;
+  signOutUrl: string;
+  /** the sign-out form's CSRF token */
+  csrfToken: string;
+}
+
+/** The name of the hidden field that carries a form's CSRF token. */
+export const CSRF_FIELD = '_csrf';
+
 export interface WebPagesOptions extends LayoutOptions {
-  /** Folders of page templates (a module's `web/` folder). */
+  /** Folders of page templates (each module's `web/` folder). */
   viewDirs: readonly string[];
   watchTemplates?: boolean;
+  /**
+   * Who is signed in on this request, or null. A page shown to someone signed in is personal:
+   * it is never cached (`Cache-Control: private, no-store`).
+   */
+  viewerOf?: (request: FastifyRequest) => PageViewer | null;
+  /** The sign-in page: the header links to it, and a page that needs a signed-in person redirects there. */
+  signInUrl?: string;
 }
 
 interface WebPages {
   env: ViewEnvironment;
-  layout: LayoutOptions & { staticPath: string };
+  layout: LayoutOptions & { staticPath: string; csrfFieldName: string };
   /** the Content Security Policy of every page (the layout's inline scripts allowed by hash) */
   csp: Directives;
+  viewerOf: (request: FastifyRequest) => PageViewer | null;
+  signInUrl: string | undefined;
 }
 
 const DECORATOR = 'localVisionPages';
 
 /** Public pages may be cached by browsers and proxies for five minutes. */
 export const PUBLIC_PAGE_CACHE = 'public, max-age=300';
+/** Pages for one person (signed in, or holding a form's token) are kept by nobody. */
+export const PERSONAL_PAGE_CACHE = 'private, no-store';
 
 /**
  * Sets up pages on `app` (call it on the root instance, once): helmet (applied by `render`, not to
@@ -47,13 +71,25 @@ export async function registerWebPages(app: FastifyInstance, opts: WebPagesOptio
   const version = assetVersion();
   await registerHelmet(app);
   await registerAssets(app, version);
-  const { viewDirs, watchTemplates, ...layout } = opts;
+  const { viewDirs, watchTemplates, viewerOf, signInUrl, ...layout } = opts;
   const env = createViewEnvironment({ viewDirs, watch: watchTemplates ?? false });
-  const layoutContext = { ...layout, staticPath: staticPath(version) };
+  const layoutContext = { ...layout, staticPath: staticPath(version), csrfFieldName: CSRF_FIELD };
   // the layout's inline scripts are the same on every page: hash them once for the policy
   const probe = env.render('layout.njk', { ...layoutContext, htmlLang: 'en-GB', pageTitle: '', serviceNavigation: [] });
-  const pages: WebPages = { env, layout: layoutContext, csp: pageCspDirectives(inlineScriptHashes(probe)) };
+  const pages: WebPages = {
+    env,
+    layout: layoutContext,
+    csp: pageCspDirectives(inlineScriptHashes(probe)),
+    viewerOf: viewerOf ?? (() => null),
+    signInUrl,
+  };
   app.decorate(DECORATOR, pages);
+}
+
+/** The sign-in page's address, returning to `returnTo`; undefined when no sign-in page is registered. */
+export function signInUrlFor(reply: FastifyReply, returnTo: string | undefined): string | undefined {
+  const { signInUrl } = reply.server.getDecorator<WebPages>(DECORATOR);
+  return signInUrl === undefined ? undefined : signInAddress(signInUrl, returnTo);
 }
 
 export function hasWebPages(reply: FastifyReply): boolean {
@@ -63,6 +99,20 @@ export function hasWebPages(reply: FastifyReply): boolean {
 export interface RenderOptions {
   /** HTTP status, 200 unless given. Only 200 pages are cacheable. */
   status?: number;
+  /** The page is for this request only (it holds a form's token): never cached. */
+  personal?: boolean;
+}
+
+/**
+ * The header's link to sign in: back to this page afterwards, unless it is a form or one of the
+ * pages beside the sign-in page (forgotten password and the like).
+ */
+function signInLink(pages: WebPages, request: FastifyRequest): string | undefined {
+  const { signInUrl } = pages;
+  if (signInUrl === undefined) return undefined;
+  const beside = signInUrl.slice(0, signInUrl.lastIndexOf('/') + 1);
+  const here = request.method === 'GET' && !request.url.startsWith(beside) ? request.url : undefined;
+  return signInAddress(signInUrl, here);
 }
 
 /**
@@ -74,16 +124,16 @@ export function render(reply: FastifyReply, template: string, viewModel: object,
   const status = opts.status ?? 200;
   applyPageSecurity(reply, pages.csp);
   const currentPath = reply.request.url.split('?')[0] ?? '/';
+  const viewer = pages.viewerOf(reply.request);
   const html = pages.env.render(template, {
     ...pages.layout,
     htmlLang: 'en-GB',
     currentPath,
     serviceNavigation: pages.layout.navigation.map((link) => ({ ...link, current: link.href === currentPath })),
+    viewer,
+    signInLink: viewer ? undefined : signInLink(pages, reply.request),
     ...viewModel,
   });
-  return reply
-    .code(status)
-    .header('cache-control', status === 200 ? PUBLIC_PAGE_CACHE : 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(html);
+  const cacheControl = viewer || opts.personal ? PERSONAL_PAGE_CACHE : status === 200 ? PUBLIC_PAGE_CACHE : 'no-store';
+  return reply.code(status).header('cache-control', cacheControl).type('text/html; charset=utf-8').send(html);
 }

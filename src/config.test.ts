@@ -28,4 +28,21 @@ describe('readConfig', () => {
     expect(() => readConfig(env)).toThrow(ConfigError);
     expect(() => readConfig(env)).toThrow(new RegExp(`${name}.*got "${Object.values(env)[0]}"`));
   });
+
+  it('keeps the session secret and the mail outbox beside the SQLite database unless told otherwise', () => {
+    const c = readConfig({ DATABASE_URL: 'sqlite:/srv/lv/data.sqlite' });
+    expect(c.sessionSecret).toBeUndefined();
+    expect(c.stateDir).toBe('/srv/lv');
+    expect(c.mailOutboxDir).toBe('/srv/lv/outbox');
+    expect(readConfig({}).mailOutboxDir).toBe('var/outbox');
+    expect(readConfig({ DATABASE_URL: 'postgres://u@h/db' }).stateDir).toBe('./var');
+    const given = readConfig({ SESSION_SECRET: 'x'.repeat(32), MAIL_OUTBOX_DIR: '/var/spool/lv' });
+    expect(given).toMatchObject({ sessionSecret: 'x'.repeat(32), mailOutboxDir: '/var/spool/lv' });
+  });
+
+  it('refuses a session secret shorter than 32 characters without repeating it', () => {
+    const env = { SESSION_SECRET: 'too-short-but-still-secret' };
+    expect(() => readConfig(env)).toThrow(/SESSION_SECRET: must be at least 32 characters \(got a value of 26 characters\)/);
+    expect(() => readConfig(env)).not.toThrow(/too-short/);
+  });
 });

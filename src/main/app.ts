@@ -1,22 +1,43 @@
 /**
- * The HTTP application: the public pages, the JSON API of every module, its OpenAPI document and docs.
+ * The HTTP application: who is asking (sessions and API tokens), the public pages, the account pages,
+ * the JSON API of every module, its OpenAPI document and docs.
  */
 import type { FastifyInstance } from 'fastify';
 import { dataVersionOf } from '../platform/db/data-version.ts';
 import { createHttpApp } from '../platform/http/app.ts';
+import { registerRateLimiting } from '../platform/http/rate-limit.ts';
 import { placesApi } from '../modules/places/index.ts';
 import { bodiesApi } from '../modules/bodies/index.ts';
+import {
+  accountPages,
+  type AccountRateLimits,
+  ACCOUNTS_VIEWS,
+  accountUrls,
+  pageViewerOf,
+  registerIdentity,
+  tokenLinks,
+} from '../modules/accounts/index.ts';
 import { indicatorsApi } from '../modules/indicators/index.ts';
 import { dataApi } from '../modules/data/index.ts';
 import { analysisApi } from '../modules/analysis/index.ts';
 import { siteRoutes } from '../modules/site/index.ts';
-import type { AppContext } from './context.ts';
+import { type AppContext, publicBaseUrl } from './context.ts';
 import { sourcesApi } from './sources.api.ts';
 import { DATA_SOURCES } from './sources.ts';
 
-export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
+export interface AppOptions {
+  /** the signed-out account forms' rate limits (DEFAULT_ACCOUNT_RATE_LIMITS unless given) */
+  rateLimits?: AccountRateLimits;
+}
+
+/** The app with every route, not yet ready: tests may add routes of their own before `ready()`. */
+export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = await createHttpApp({ logger: ctx.logger, version: ctx.version });
-  const deps = { db: ctx.database.db, clock: ctx.clock };
+  const db = ctx.database.db;
+  const baseUrl = publicBaseUrl(ctx.config);
+  await registerIdentity(app, { db, clock: ctx.clock, secret: ctx.sessionSecret, secureCookies: baseUrl.startsWith('https:') });
+  await registerRateLimiting(app);
+  const deps = { db, clock: ctx.clock };
   await app.register(
     async (api) => {
       await placesApi(api, deps);
@@ -29,12 +50,21 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
   await siteRoutes(app, {
-    db: ctx.database.db,
+    db,
     clock: ctx.clock,
     sources: DATA_SOURCES,
     dataVersion: await dataVersionOf(ctx.database),
     pageCacheBytes: ctx.config.pageCacheBytes,
+    moduleViewDirs: [ACCOUNTS_VIEWS],
+    viewerOf: pageViewerOf,
+    signInUrl: accountUrls.signIn(),
   });
+  await accountPages(app, { db, clock: ctx.clock, mail: ctx.mail, links: tokenLinks(baseUrl), rateLimits: opts.rateLimits });
+  return app;
+}
+
+export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = await assembleApp(ctx, opts);
   await app.ready();
   return app;
 }

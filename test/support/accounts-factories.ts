@@ -20,11 +20,13 @@ import {
   type PersonActor,
   type Role,
   type RoleGrant,
+  requestPasswordReset,
   ROLE_SCOPES,
   ROLES,
   type ScryptParams,
   type TokenLinks,
 } from '../../src/modules/accounts/index.ts';
+import type { Clock } from '../../src/platform/clock.ts';
 
 type Db = Kysely<Database>;
 
@@ -205,4 +207,20 @@ export function apiTokenActorFor(bodyId: string = TEST_BODIES.council.id): ApiTo
 export function actorsForEveryRole(): Record<Role | 'api_token' | 'cli', Actor> {
   const byRole = Object.fromEntries(ROLES.map((r) => [r, actorFor(r)])) as Record<Role, Actor>;
   return { ...byRole, api_token: apiTokenActorFor(), cli: cliActor() };
+}
+
+/**
+ * A person invited by the command line who has also asked for a password reset: the tokens of both
+ * links, as their mail carried them, valid at `clock`'s time.
+ */
+export async function seedOneTimeLinks(
+  db: Db,
+  clock: Clock,
+  email = 'linked.person@example.org',
+): Promise<{ invitation: string; passwordReset: string }> {
+  const deps = { clock, mail: new MemoryMailSender(), links: TEST_LINKS };
+  await invitePerson(db, cliActor(), { email, displayName: 'Linked Person' }, deps);
+  const invitation = tokenInMessage(deps.mail.lastTo(email));
+  await requestPasswordReset(db, email, deps);
+  return { invitation, passwordReset: tokenInMessage(deps.mail.lastTo(email)) };
 }

@@ -42,11 +42,13 @@ export {
 } from './password.ts';
 export { FAILURE_WINDOW_MS, LOCK_OUT_MS, MAX_FAILED_SIGN_INS } from './lockout.ts';
 export { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './session-expiry.ts';
-export { INVITATION_TTL_MS, PASSWORD_RESET_TTL_MS } from './one-time-tokens.ts';
+export { INVITATION_TTL_MS, inspectOneTimeLink, type OneTimePurpose, PASSWORD_RESET_TTL_MS } from './one-time-tokens.ts';
+export { type HeldRole, type OwnAccount, ownAccount } from './own-account.service.ts';
 export {
   acceptInvitation,
   createAdministrator,
   disablePerson,
+  findPersonByEmail,
   getPerson,
   invitePerson,
   listPeople,
@@ -56,3 +58,20 @@ export { resolveSession, rotateSession, SIGN_IN_REFUSED, signIn, signOut } from 
 export { PASSWORD_RESET_REQUESTED, requestPasswordReset, resetPassword } from './password-reset.service.ts';
 export { grantRole, listGrants, revokeRole } from './grants.service.ts';
 export { issueApiToken, listApiTokens, resolveApiToken, revokeApiToken } from './api-tokens.service.ts';
+
+// The web edge: who is asking, CSRF tokens for forms, the account pages, the signed-out forms' rate limits.
+export {
+  actorOf,
+  type IdentityOptions,
+  registerIdentity,
+  requireActor,
+  requirePerson,
+  requireSignIn,
+  SESSION_COOKIE,
+} from './web/identity.ts';
+export { CSRF_COOKIE, CSRF_REFUSED, csrfToken, verifyCsrf } from './web/csrf.ts';
+export { pageViewerOf } from './web/viewer.ts';
+export { accountPages, ACCOUNTS_VIEWS } from './web/routes.ts';
+export type { AccountPagesDeps } from './web/deps.ts';
+export { accountUrls, type SignInReason, tokenLinks } from './web/urls.ts';
+export { type AccountRateLimits, DEFAULT_ACCOUNT_RATE_LIMITS, type FormRateLimit, formRateLimit } from './web/rate-limits.ts';

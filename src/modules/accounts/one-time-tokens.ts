@@ -68,6 +68,25 @@ async function personOfLink(db: Executor, token: string, purpose: OneTimePurpose
 }
 
 /**
+ * Whom a link is for, without using it (the page asking for the new password greets them), or null
+ * when it cannot be used: unknown, used, expired, of another purpose, or the person disabled.
+ */
+export async function inspectOneTimeLink(
+  db: Executor,
+  token: string,
+  purpose: OneTimePurpose,
+  deps: ClockDeps,
+): Promise<{ email: string; displayName: string } | null> {
+  try {
+    const person = await personOfLink(db, token, purpose, deps.clock.now());
+    return { email: person.email, displayName: person.display_name };
+  } catch (e) {
+    if (e instanceof ValidationError) return null;
+    throw e;
+  }
+}
+
+/**
  * Sets the password a link lets a person choose: the link is used up, lock-out cleared, and every
  * session of the person ended (whoever knew the old password is signed out).
  */

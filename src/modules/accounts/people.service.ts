@@ -113,6 +113,13 @@ export async function getPerson(db: Executor, actor: Actor, personId: string): P
   return row ? toPerson(row) : undefined;
 }
 
+/** The person with this email address (whatever its capitals), if there is one. */
+export async function findPersonByEmail(db: Executor, actor: Actor, email: string): Promise<Person | undefined> {
+  requirePermission(actor, 'manage_people');
+  const row = await people.findPersonByEmailKey(db, emailKey(email));
+  return row ? toPerson(row) : undefined;
+}
+
 /** People by name; `q` is part of a name or an email address. */
 export async function listPeople(
   db: Executor,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/schema.ts';
+import type { WebPagesOptions } from '../../platform/web/index.ts';
 
 /** One data source and the attribution its licence requires (src/main/sources.ts passes them in). */
 export interface DataSourceAttribution {
@@ -21,4 +22,10 @@ export interface SiteDeps {
   pageCacheBytes?: number;
   /** Re-read templates on every request (development). */
   watchTemplates?: boolean;
+  /** Other modules' page templates (their `web/` folders), searched after the site's. */
+  moduleViewDirs?: readonly string[];
+  /** Who is signed in, for the header (src/main/app.ts passes the accounts module's). */
+  viewerOf?: WebPagesOptions['viewerOf'];
+  /** The sign-in page, linked from the header. */
+  signInUrl?: string;
 }

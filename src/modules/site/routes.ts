@@ -34,8 +34,10 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       { href: '/api/docs', text: 'Open data API' },
     ],
     attributions: footerAttributions(deps.sources),
-    viewDirs: [WEB_DIR],
+    viewDirs: [WEB_DIR, ...(deps.moduleViewDirs ?? [])],
     watchTemplates: deps.watchTemplates ?? false,
+    viewerOf: deps.viewerOf,
+    signInUrl: deps.signInUrl,
   });
   await app.register(async (pages) => {
     pages.setErrorHandler((error, request, reply) => pageError(error, request, reply));

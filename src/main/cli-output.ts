@@ -1,4 +1,5 @@
 import cliProgress from 'cli-progress';
+import { askHidden, readAllStdin } from './cli-prompt.ts';
 import { describeProblem, DomainError } from '../platform/errors.ts';
 import type { ImportSummary, ProgressListener } from '../platform/import-summary.ts';
 
@@ -7,12 +8,18 @@ export interface CliIo {
   err: (text: string) => void;
   /** show a progress bar (an interactive terminal) */
   interactive: boolean;
+  /** everything on standard input (a password given with --password-stdin) */
+  readStdin?: () => Promise<string>;
+  /** asks for a secret without showing what is typed; undefined when standard input is not a terminal */
+  askSecret?: (prompt: string) => Promise<string>;
 }
 
 export const processIo: CliIo = {
   out: (t) => process.stdout.write(t.endsWith('\n') ? t : `${t}\n`),
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : `${t}\n`),
   interactive: Boolean(process.stderr.isTTY),
+  readStdin: readAllStdin,
+  ...(process.stdin.isTTY ? { askSecret: askHidden } : {}),
 };
 
 /** A progress bar on an interactive terminal; otherwise a line every 10%. */

@@ -9,6 +9,7 @@ import { startServer } from './server.ts';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    databaseUrl: string;
   }
 }
 
@@ -16,5 +17,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
   requireChromium();
   const server = await startServer();
   project.provide('baseUrl', server.baseUrl);
+  project.provide('databaseUrl', server.databaseUrl);
   return () => server.stop();
 }

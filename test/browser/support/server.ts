@@ -14,6 +14,8 @@ const STOP_TIMEOUT_MS = 15_000;
 
 export interface RunningServer {
   baseUrl: string;
+  /** the server's database, for tests that prepare what a page needs (an account, say) with the CLI */
+  databaseUrl: string;
   stop(): Promise<void>;
 }
 
@@ -63,6 +65,7 @@ export async function startServer(): Promise<RunningServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lv-browser-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
+  const databaseUrl = `sqlite:${join(dataDir, 'lv.sqlite')}`;
   const child = spawn('npx', ['tsx', 'src/main/server.ts'], {
     cwd: REPO_ROOT,
     detached: true,
@@ -71,7 +74,7 @@ export async function startServer(): Promise<RunningServer> {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${join(dataDir, 'lv.sqlite')}`,
+      DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'warn',
       LOAD_DEMO: 'auto',
     },
@@ -103,5 +106,5 @@ export async function startServer(): Promise<RunningServer> {
     }
     await sleep(250);
   }
-  return { baseUrl, stop };
+  return { baseUrl, databaseUrl, stop };
 }

@@ -6,8 +6,11 @@
  * adds the session's CSRF token.
  */
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { accountUrls } from '../../src/modules/accounts/index.ts';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/platform/db/schema.ts';
+import { accountUrls, type Role } from '../../src/modules/accounts/index.ts';
 import { CSRF_FIELD } from '../../src/platform/web/index.ts';
+import { type MadePerson, personWithRole } from './accounts-factories.ts';
 import { getByRole, parsePage, type HTMLElement } from './site-dom.ts';
 
 interface StoredCookie {
@@ -104,4 +107,21 @@ export async function signInThroughApp(app: FastifyInstance, email: string, pass
   const { document } = await browser.get(accountUrls.account());
   browser.csrf = fieldValue(getByRole(document, 'button', { name: 'Sign out' }).closest('form')!, CSRF_FIELD);
   return browser;
+}
+
+/** The password `signInWithRole` gives the people it makes. */
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/**
+ * A person holding one role (on the role's usual test body unless given; seed the bodies first with
+ * seedAccountsBodies), signed in through the sign-in page: for the routes that need that role.
+ */
+export async function signInWithRole(
+  app: FastifyInstance,
+  db: Kysely<Database>,
+  role: Role,
+  where: { bodyId?: string | null; areaCode?: string | null } = {},
+): Promise<{ browser: Browser; made: MadePerson }> {
+  const made = await personWithRole(db, role, { ...where, password: TEST_PASSWORD });
+  return { browser: await signInThroughApp(app, made.person.email, TEST_PASSWORD), made };
 }

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshApp, type TestApp } from '../../../../test/support/app.ts';
 import { accountsClock, makePerson, seedAccountsBodies, TEST_BODIES } from '../../../../test/support/accounts-factories.ts';
-import { Browser, signInThroughApp } from '../../../../test/support/accounts-web.ts';
+import { Browser, signInThroughApp, signInWithRole } from '../../../../test/support/accounts-web.ts';
 import { getByRole, parsePage, textOf } from '../../../../test/support/site-dom.ts';
 import { render } from '../../../platform/web/index.ts';
 import {
@@ -129,6 +129,8 @@ describe('pages', () => {
   });
 
   it('show a person without the role "You do not have permission" (403), and let one with it in', async () => {
+    const { browser: partner } = await signInWithRole(t.app, t.database.db, 'partner_data_officer');
+    expect((await partner.get(url)).response.statusCode).toBe(403);
     const councillor = await signInThroughApp(t.app, 'councillor@trafford.example', PASSWORD);
     const { response, document } = await councillor.get(url);
     expect(response.statusCode).toBe(403);

@@ -27,6 +27,8 @@ export interface RouteLine {
   non2xx: number;
   /** bytes of one response (from the warm-up) */
   bytes: number;
+  /** the first request's time (for a cached page: rendering it and filling the cache) */
+  firstMs: number;
   /** median time of the sequential warm-up requests */
   unloadedMs: number;
   /** this route's requests/s ÷ the trivial route's; null for the trivial route itself */
@@ -62,6 +64,7 @@ const HEADER = [
   'req/s',
   'p50 ms',
   'p99 ms',
+  'first ms',
   'unloaded ms',
   'responses',
   'errors (timeouts)',
@@ -80,6 +83,7 @@ function rows(report: PagesReport): string[][] {
           rate(l.reqPerSec),
           l.requests === 0 ? '—' : ms(l.p50Ms),
           l.requests === 0 ? '—' : ms(l.p99Ms),
+          ms(l.firstMs),
           ms(l.unloadedMs),
           whole(l.requests),
           `${l.errors} (${l.timeouts})`,

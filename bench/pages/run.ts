@@ -27,6 +27,7 @@ const AIM_CORES = 2;
 const WARM_REQUESTS = 20;
 const WARM_MAX_MS = 15_000;
 const DRAIN_MAX_MS = 180_000;
+const FIRST_MAX_MS = 180_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -93,21 +94,27 @@ function chooseDatabase(): { url: string; describe: string; loadDemo: 'auto' | '
 }
 
 /** Up to WARM_REQUESTS sequential GETs (at most WARM_MAX_MS): the last status and size, the median time. */
-async function warmUp(origin: string, route: Route): Promise<{ status: number; bytes: number; medianMs: number }> {
+async function warmUp(
+  origin: string,
+  route: Route,
+): Promise<{ status: number; bytes: number; firstMs: number; medianMs: number }> {
   let status = 0;
   let bytes = 0;
   const times: number[] = [];
   const began = performance.now();
   while (times.length < WARM_REQUESTS && performance.now() - began < WARM_MAX_MS) {
     const t = performance.now();
-    const res = await fetch(origin + route.path, { headers: headersFor(route), signal: AbortSignal.timeout(WARM_MAX_MS) });
+    // the first request may render a slow page (and fill the cache): give it as long as the server had to start
+    const timeout = times.length === 0 ? FIRST_MAX_MS : WARM_MAX_MS;
+    const res = await fetch(origin + route.path, { headers: headersFor(route), signal: AbortSignal.timeout(timeout) });
     bytes = (await res.arrayBuffer()).byteLength;
     status = res.status;
     times.push(performance.now() - t);
     if (status !== 200) break;
   }
+  const firstMs = times[0] ?? 0;
   times.sort((a, b) => a - b);
-  return { status, bytes, medianMs: times[Math.floor(times.length / 2)] ?? 0 };
+  return { status, bytes, firstMs, medianMs: times[Math.floor(times.length / 2)] ?? 0 };
 }
 
 /**
@@ -143,7 +150,7 @@ function aimsFor(route: Route, ratio: number | null, p99: number, clean: boolean
 async function measure(server: RunningServer, route: Route, base: number | null): Promise<RouteLine> {
   const warm = await warmUp(server.origin, route);
   const shown = route.rendered ? `${route.path} (no-cache)` : route.path;
-  const line = { name: route.name, path: shown, bytes: warm.bytes, unloadedMs: warm.medianMs };
+  const line = { name: route.name, path: shown, bytes: warm.bytes, firstMs: warm.firstMs, unloadedMs: warm.medianMs };
   if (warm.status !== 200) {
     const hint = route.page ? ' (not in this database? choose codes with --area / --indicator)' : '';
     const skipped = `warm-up answered ${warm.status}${hint}`;
@@ -199,7 +206,7 @@ function notes(lines: RouteLine[], database: string, demo: boolean): string[] {
     'each page twice: as visitors get it (the server keeps rendered public pages in memory until the data changes; the first request renders) and "(rendered)": every request sent with Cache-Control: no-cache, so the page is read from the database and rendered each time. The aims are judged on both; the ratio aim on the first.',
   ];
   out.push(
-    '"unloaded ms" is the median of the sequential warm-up requests. Timed-out (10 s) and failed requests have no latency in p50/p99, so a page with any errors or non-2xx responses is marked not met on p99.',
+    '"first ms" is the first request of the warm-up (for a cached page, the one that renders it); "unloaded ms" is the median of the sequential warm-up requests. Timed-out (10 s) and failed requests have no latency in p50/p99, so a page with any errors or non-2xx responses is marked not met on p99.',
   );
   const load1 = loadavg()[0] ?? 0;
   if (load1 > 0.5)

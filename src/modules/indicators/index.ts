@@ -1,4 +1,7 @@
-/** indicators: the catalogue of indicator definitions (tables indicator, indicator_version, indicator_alias). */
+/**
+ * indicators: the catalogue of indicator definitions, national and councils' own local ones
+ * (tables indicator, indicator_version, indicator_alias).
+ */
 export type {
   AreaAggregation,
   CollectionMethod,
@@ -31,6 +34,12 @@ export {
   resolveIndicatorCode,
 } from './catalogue.service.ts';
 export { saveIndicatorDefinitions } from './versioning.service.ts';
+export {
+  defineLocalIndicator,
+  maintainNationalIndicator,
+  type DefinitionOutcome,
+  type DefinitionSaved,
+} from './definitions.service.ts';
 export { formatValue } from './format.ts';
 export { importIndicatorFile, exportIndicators } from './transfer.service.ts';
 export { normalisePolarity, type PolarityParse } from './polarity.ts';

@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { ValidationError, type ProblemDetail } from '../../platform/errors.ts';
 import { isJsonFile, type SubmittedFile } from '../../platform/files.ts';
 import type { ImportSummary, ProgressListener } from '../../platform/import-summary.ts';
+import type { Actor } from '../accounts/index.ts';
 import { allIndicators } from './catalogue.service.ts';
 import { INDICATOR_CSV_COLUMNS, NUMERIC_CSV_COLUMNS, toCsvCells } from './csv-columns.ts';
 import { neutraliseFormula } from './formula-guard.ts';
@@ -19,7 +20,8 @@ type Db = Kysely<Database>;
 export async function importIndicatorFile(
   db: Db,
   file: SubmittedFile,
-  opts: { clock: Clock; onProgress?: ProgressListener },
+  /** `actor`: who imports, for the audit log (default: the command line) */
+  opts: { clock: Clock; onProgress?: ProgressListener; actor?: Actor },
 ): Promise<ImportSummary> {
   const json = isJsonFile(file);
   const reader = json ? 'indicator-json' : 'indicator-csv';
@@ -35,7 +37,7 @@ export async function importIndicatorFile(
   if (all.length > 0) throw new ValidationError(`${file.name} has problems; nothing was imported`, all);
   if (total === 0)
     throw new ValidationError(`${file.name} has no indicator definitions`, [{ line: 2, reason: 'the file holds no indicators' }]);
-  const result = await saveLocated(db, entries, opts.clock);
+  const result = await saveLocated(db, entries, opts.clock, opts.actor);
   opts.onProgress?.(total, total);
   return {
     reader,

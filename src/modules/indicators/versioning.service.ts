@@ -1,11 +1,15 @@
 /**
  * Saving definitions: new code → version 1; the same definition → unchanged; a changed one → a new
- * current version (with a comparability note when the change is definitional). All or nothing.
+ * current version (with a comparability note when the change is definitional). All or nothing. Each
+ * definition created or changed is recorded in the audit log, in the same transaction, as done by
+ * the actor given (the command line unless told otherwise).
  */
 import type { Kysely } from 'kysely';
 import { isoInstant, type Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { ValidationError, type ProblemDetail } from '../../platform/errors.ts';
+import { type Actor, auditActorOf, cliActor } from '../accounts/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import {
   findAliases,
   findAliasesByText,
@@ -66,19 +70,72 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), raw);
 }
 
-export async function saveIndicatorDefinitions(db: Db, inputs: IndicatorInput[], clock: Clock): Promise<SaveResult> {
+export async function saveIndicatorDefinitions(
+  db: Db,
+  inputs: IndicatorInput[],
+  clock: Clock,
+  actor: Actor = cliActor(),
+): Promise<SaveResult> {
   const { entries, problems } = validateEntries(inputs.map((raw, i) => ({ raw, locate: byIndex(i) })));
   if (problems.length > 0) throw new ValidationError('Some indicator definitions are not valid; nothing was saved', problems);
-  return saveLocated(db, entries, clock);
+  return saveLocated(db, entries, clock, actor);
 }
 
 /** Save already-validated entries in one transaction; every problem found is reported and nothing is written. */
-export async function saveLocated(db: Db, entries: readonly LocatedInput[], clock: Clock): Promise<SaveResult> {
+export async function saveLocated(
+  db: Db,
+  entries: readonly LocatedInput[],
+  clock: Clock,
+  actor: Actor = cliActor(),
+): Promise<SaveResult> {
   const run = async (tx: Db): Promise<SaveResult> => {
     const plans = await planAll(tx, entries);
-    return apply(tx, entries, plans, isoInstant(clock.now()));
+    const result = await apply(tx, entries, plans, isoInstant(clock.now()));
+    await auditSaves(tx, entries, plans, actor, clock);
+    return result;
   };
   return db.isTransaction ? run(db) : db.transaction().execute(run);
+}
+
+const SAVE_ACTIONS = { create: 'indicator.create', version: 'indicator.version', aliases: 'indicator.aliases' } as const;
+
+/** One audit event for each definition created, versioned or given new aliases. */
+async function auditSaves(
+  db: Db,
+  entries: readonly LocatedInput[],
+  plans: readonly VersionPlan[],
+  actor: Actor,
+  clock: Clock,
+): Promise<void> {
+  for (const [i, { input }] of entries.entries()) {
+    const plan = plans[i]!;
+    const kind =
+      plan.kind === 'create'
+        ? 'create'
+        : plan.kind === 'version'
+          ? 'version'
+          : plan.kind === 'unchanged' && plan.aliasesChanged
+            ? 'aliases'
+            : undefined;
+    if (kind === undefined) continue;
+    const version = plan.kind === 'create' || plan.kind === 'version' ? plan.version : undefined;
+    const changed = plan.kind === 'version' ? plan.changed : undefined;
+    const what = { create: 'Defined', version: `Version ${version} of`, aliases: 'New aliases for' }[kind];
+    await recordAudit(
+      db,
+      {
+        actor: auditActorOf(actor),
+        action: SAVE_ACTIONS[kind],
+        subject: { kind: 'indicator', id: input.code },
+        bodyId: input.ownerBodyId,
+        indicatorCode: input.code,
+        before: version !== undefined && version > 1 ? { version: version - 1 } : null,
+        after: { ...(version !== undefined ? { version } : {}), ...(changed ? { changed } : {}), definition: input },
+        summary: `${what} indicator ${input.code}${kind === 'create' ? `: ${input.title}` : ''}`.slice(0, 1000),
+      },
+      clock,
+    );
+  }
 }
 
 async function planAll(db: Db, entries: readonly LocatedInput[]): Promise<VersionPlan[]> {

@@ -9,6 +9,7 @@ import type { SubmittedFile } from '../platform/files.ts';
 import type { ImportSummary } from '../platform/import-summary.ts';
 import { importAreaFile, importBoundaryFile } from '../modules/places/index.ts';
 import { importBodyFile } from '../modules/bodies/index.ts';
+import { systemActor } from '../modules/accounts/index.ts';
 import { importIndicatorFile } from '../modules/indicators/index.ts';
 import { importObservations } from '../modules/data/index.ts';
 import { importComparatorGroups } from '../modules/analysis/index.ts';
@@ -16,6 +17,8 @@ import type { AppContext } from './context.ts';
 import { formatSummary, type CliIo } from './cli-output.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+/** Who the audit log says loaded the demo data. */
+const actor = systemActor('demo loader');
 const dataFile = (path: string): SubmittedFile => ({ name: basename(path), content: readFileSync(join(root, path)) });
 
 interface DemoStep {
@@ -26,7 +29,7 @@ interface DemoStep {
 
 const areas = (ctx: AppContext, f: SubmittedFile) => importAreaFile(ctx.database.db, f, { clock: ctx.clock });
 const boundaries = (ctx: AppContext, f: SubmittedFile) => importBoundaryFile(ctx.database.db, f, { clock: ctx.clock });
-const observations = (ctx: AppContext, f: SubmittedFile) => importObservations(ctx.database.db, f, { clock: ctx.clock });
+const observations = (ctx: AppContext, f: SubmittedFile) => importObservations(ctx.database.db, f, { clock: ctx.clock, actor });
 
 export const DEMO_STEPS: DemoStep[] = [
   { what: 'UK local authorities, regions and countries', file: 'data/areas/uk_local_authorities_current.csv', run: areas },
@@ -68,7 +71,7 @@ export const DEMO_STEPS: DemoStep[] = [
   {
     what: 'indicator catalogue',
     file: 'src/modules/indicators/demo/indicators.json',
-    run: (c, f) => importIndicatorFile(c.database.db, f, { clock: c.clock }),
+    run: (c, f) => importIndicatorFile(c.database.db, f, { clock: c.clock, actor }),
   },
   {
     what: 'household recycling rate, all councils',
@@ -82,6 +85,7 @@ export const DEMO_STEPS: DemoStep[] = [
     run: (c, f) =>
       importObservations(c.database.db, f, {
         clock: c.clock,
+        actor,
         meta: dataFile('data/indicators/trafford_ward_indicator_meta.csv'),
       }),
   },

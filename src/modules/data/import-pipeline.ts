@@ -3,6 +3,9 @@
  * figures as revisions (first revision, unchanged, or a new revision superseding the current one).
  * Once any row fails, writing stops but checking goes on, so every bad row is reported; the caller
  * then rolls the transaction back.
+ *
+ * A dry run (a submission's validation report) checks the same way and compares every good row with
+ * the published figures, but writes nothing: the writer is only read from.
  */
 import { ValidationError, type ProblemDetail } from '../../platform/errors.ts';
 import { checkFigures, sameFigures } from './figures.ts';
@@ -17,8 +20,19 @@ import type { ObservationSource, SourceBatch } from './readers/source.ts';
 export const MAX_LISTED_PROBLEMS = 1000;
 
 /** A row that passed every check, ready to be written once its revision number is known. */
-interface CheckedRow extends NewRevision {
+export interface CheckedRow extends NewRevision {
   pair: PairEntry;
+  line: number;
+}
+
+/** What a good row would do to the published figures. */
+export type RowOutcome = 'new' | 'revised' | 'unchanged';
+
+export interface PipelineMode {
+  /** compare with the published figures, but write nothing (no revision, no import batch) */
+  dryRun: boolean;
+  /** told of every good row and its outcome (in a dry run, even once other rows have failed) */
+  observe?: (row: CheckedRow, outcome: RowOutcome) => void;
 }
 
 export interface ImportRecord {
@@ -37,6 +51,9 @@ export class ImportPipeline {
   rowsRead = 0;
   rowsWritten = 0;
   rowsUnchanged = 0;
+  /** good rows with no current figure, and rows differing from the current one (written or, in a dry run, not) */
+  rowsNew = 0;
+  rowsRevised = 0;
   private importId: number | undefined;
   private readonly identities = new IdentitySet();
   private readonly scratch: ProblemDetail[] = [];
@@ -47,7 +64,13 @@ export class ImportPipeline {
     private readonly resolver: ImportResolver,
     private readonly source: ObservationSource,
     private readonly record: ImportRecord,
+    private readonly mode: PipelineMode = { dryRun: false },
   ) {}
+
+  /** The import batch written so far, if any. */
+  get batchId(): number | undefined {
+    return this.importId;
+  }
 
   async accept(batch: SourceBatch): Promise<void> {
     this.rowsRead += batch.rows.length + batch.problems.length;
@@ -58,13 +81,18 @@ export class ImportPipeline {
       const c = this.check(row);
       if (c) checked.push(c);
     }
-    if (this.problemCount === 0) await this.write(checked);
+    if (this.problemCount === 0 || this.mode.dryRun) await this.write(checked);
+  }
+
+  /** The problems listed (the first MAX_LISTED_PROBLEMS), in line order. */
+  listedProblems(): ProblemDetail[] {
+    return [...this.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   }
 
   /** The error refusing the whole import, listing the first MAX_LISTED_PROBLEMS problems. */
   refusal(fileName: string): ValidationError {
     const more = this.problemCount - this.problems.length;
-    const listed = [...this.problems].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+    const listed = this.listedProblems();
     const details = more > 0 ? [...listed, { reason: `and ${more} more problems not listed` }] : listed;
     const rows = this.problemCount === 1 ? '1 problem' : `${this.problemCount} problems`;
     return new ValidationError(`${fileName}: ${rows} found; nothing was imported`, details);
@@ -106,30 +134,40 @@ export class ImportPipeline {
       return undefined;
     }
     const entry = pair.indicator;
-    return { pair, indicatorCode: entry.code, indicatorVersion: entry.definition.version, areaCode: area.code, period: pair.period, figures, revision: 1 };
+    return { pair, line: row.line, indicatorCode: entry.code, indicatorVersion: entry.definition.version, areaCode: area.code, period: pair.period, figures, revision: 1 };
   }
 
   private async write(rows: CheckedRow[]): Promise<void> {
     const inserts: NewRevision[] = [];
     const superseded: number[] = [];
+    const observe = this.mode.observe;
     for (const [pair, group] of groupByPair(rows)) {
       pair.hasCurrent ??= await this.writer.hasCurrent(pair.indicator.code, pair.period.key);
       if (!pair.hasCurrent) {
-        for (const r of group) inserts.push(r);
+        for (const r of group) {
+          inserts.push(r);
+          observe?.(r, 'new');
+        }
+        this.rowsNew += group.length;
         continue;
       }
       const current = new Map((await this.writer.findCurrent(pair.indicator.code, pair.period.key, group.map((r) => r.areaCode))).map((c) => [c.areaCode, c]));
       for (const r of group) {
         const c = current.get(r.areaCode);
-        if (c && sameFigures(c.figures, r.figures)) this.rowsUnchanged++;
-        else {
+        if (c && sameFigures(c.figures, r.figures)) {
+          this.rowsUnchanged++;
+          observe?.(r, 'unchanged');
+        } else {
           if (c) superseded.push(c.id);
           r.revision = c ? c.revision + 1 : 1;
           inserts.push(r);
+          if (c) this.rowsRevised++;
+          else this.rowsNew++;
+          observe?.(r, c ? 'revised' : 'new');
         }
       }
     }
-    if (inserts.length === 0) return;
+    if (inserts.length === 0 || this.mode.dryRun) return;
     this.importId ??= await insertImportBatch(this.db, { ...this.batchRow(), rowsRead: 0, rowsWritten: 0, rowsUnchanged: 0 });
     await this.writer.supersede(superseded, this.record.importedAt);
     await this.writer.insert(inserts, { publishedAt: this.record.importedAt, importId: this.importId, sourceBodyId: this.record.sourceBodyId });

@@ -1,13 +1,16 @@
 /**
  * Importing observations: a file of any shape the readers know, or rows from code (the benchmark,
  * other importers). All or nothing, in one transaction; the same figures again change nothing and
- * leave no import_batch row.
+ * leave no import_batch row. An import that changes something is recorded in the audit log, in its
+ * own transaction, as done by the actor given (the command line unless told otherwise).
  */
 import { createHash } from 'node:crypto';
 import { isoInstant } from '../../platform/clock.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import type { SubmittedFile } from '../../platform/files.ts';
 import type { ImportSummary } from '../../platform/import-summary.ts';
+import { type Actor, auditActorOf, cliActor } from '../accounts/index.ts';
+import { recordAudit } from '../audit/index.ts';
 import { resolveIndicatorCode } from '../indicators/index.ts';
 import { ImportPipeline } from './import-pipeline.ts';
 import { ImportResolver } from './import-resolver.ts';
@@ -71,13 +74,36 @@ async function* rowBatches(rows: Iterable<TidyRow> | AsyncIterable<TidyRow>, siz
   if (batch.length > 0) yield { rows: batch, problems: [] };
 }
 
-async function runImport(db: Executor, source: ObservationSource, opts: ImportOptions, file: { fileName: string; fileSha256: string }): Promise<ImportSummary> {
+/** The import batch's file name and hash; `kind` defaults to "observations". */
+export interface ImportFile {
+  fileName: string;
+  fileSha256: string;
+  kind?: string;
+}
+
+/** An import's summary and the import batch it wrote (undefined when it changed nothing). */
+export interface ImportRun {
+  summary: ImportSummary;
+  importId: number | undefined;
+}
+
+async function runImport(db: Executor, source: ObservationSource, opts: ImportOptions, file: ImportFile): Promise<ImportSummary> {
+  return (await runImportWithBatch(db, source, opts, file, { audit: true })).summary;
+}
+
+/**
+ * One import in one transaction (the caller's, when `db` is one). `audit: false` leaves the audit
+ * event to the caller, which records what the import was part of (a submission's publication).
+ */
+export async function runImportWithBatch(db: Executor, source: ObservationSource, opts: ImportOptions, file: ImportFile, behaviour: { audit: boolean }): Promise<ImportRun> {
   const importedAt = isoInstant(opts.clock.now());
-  const work = async (trx: Executor): Promise<ImportSummary> => {
+  const actor = opts.actor ?? cliActor();
+  const work = async (trx: Executor): Promise<ImportRun> => {
     const onlyIndicator = await requiredIndicator(trx, opts.indicator);
-    const definitionsChanged = source.prepare ? await source.prepare(trx, opts.clock) : 0;
+    const definitionsChanged = source.prepare ? await source.prepare(trx, opts.clock, actor) : 0;
     const resolver = new ImportResolver(trx, { scheme: source.indicatorScheme, hint: source.unknownIndicatorHint, onlyIndicator });
-    const record = { kind: 'observations', ...file, reader: source.reader, importedAt, actor: opts.actor ?? null, sourceBodyId: opts.sourceBodyId ?? null };
+    const { kind = 'observations', ...named } = file;
+    const record = { kind, ...named, reader: source.reader, importedAt, actor: auditActorOf(actor).label, sourceBodyId: opts.sourceBodyId ?? null };
     const writer = await observationWriter(trx, source.expectedRows);
     const pipeline = new ImportPipeline(trx, writer, resolver, source, record);
     try {
@@ -93,7 +119,7 @@ async function runImport(db: Executor, source: ObservationSource, opts: ImportOp
     const skipped = (source.skipped ?? []).reduce((n, s) => n + s.count, 0);
     pipeline.rowsRead += skipped;
     if (pipeline.rowsWritten > 0 || definitionsChanged > 0) await pipeline.recordBatch();
-    return {
+    const summary: ImportSummary = {
       reader: source.reader,
       rowsRead: pipeline.rowsRead,
       rowsWritten: pipeline.rowsWritten,
@@ -102,9 +128,37 @@ async function runImport(db: Executor, source: ObservationSource, opts: ImportOp
       ...(source.skipped ? { skipped: source.skipped } : {}),
       problems: [],
     };
+    const importId = pipeline.batchId;
+    if (behaviour.audit && importId !== undefined) await auditImport(trx, opts, { ...file, actor, importId, onlyIndicator, summary, definitionsChanged });
+    return { summary, importId };
   };
   return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
+
+async function auditImport(
+  trx: Executor,
+  opts: ImportOptions,
+  done: ImportFile & { actor: Actor; importId: number; onlyIndicator: string | undefined; summary: ImportSummary; definitionsChanged: number },
+): Promise<void> {
+  const { summary } = done;
+  const definitions = done.definitionsChanged > 0 ? `, ${done.definitionsChanged} indicator definitions changed` : '';
+  await recordAudit(
+    trx,
+    {
+      actor: auditActorOf(done.actor),
+      action: 'observations.import',
+      subject: { kind: 'import_batch', id: String(done.importId) },
+      bodyId: opts.sourceBodyId ?? null,
+      indicatorCode: done.onlyIndicator ?? null,
+      after: { importId: done.importId, fileName: done.fileName, fileSha256: done.fileSha256, reader: summary.reader, rowsRead: summary.rowsRead, rowsWritten: summary.rowsWritten, rowsUnchanged: summary.rowsUnchanged },
+      summary: `Imported ${short(done.fileName)} (${summary.reader}): ${figures(summary.rowsWritten)} written, ${summary.rowsUnchanged} unchanged${definitions}`,
+    },
+    opts.clock,
+  );
+}
+
+const figures = (n: number) => `${n} ${n === 1 ? 'figure' : 'figures'}`;
+const short = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` : text);
 
 async function requiredIndicator(db: Executor, indicator: string | undefined): Promise<string | undefined> {
   if (indicator === undefined) return undefined;

@@ -4,6 +4,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { SubmittedFile } from '../../platform/files.ts';
 import type { ProgressListener } from '../../platform/import-summary.ts';
+import type { Actor } from '../accounts/index.ts';
 import type { PeriodType } from '../periods/index.ts';
 
 /** A Kysely instance or a Transaction (which is one). */
@@ -100,6 +101,6 @@ export interface ImportOptions {
   indicator?: string;
   /** the body that submitted the figures (a partner's own upload) */
   sourceBodyId?: string;
-  /** who imported, recorded on the import batch */
-  actor?: string;
+  /** who imported: recorded on the import batch and in the audit log (default: the command line) */
+  actor?: Actor;
 }

@@ -3,6 +3,7 @@ import { fixedClock } from '../../platform/clock.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { freshDatabase } from '../../../test/support/database.ts';
+import { cliActor } from '../accounts/index.ts';
 import { insertAreas, saveTestIndicators, TIDY_HEADER, tidyCsv } from '../../../test/support/data-factories.ts';
 import { assessQuality, importObservations, setCollectionDeadline } from './index.ts';
 
@@ -65,11 +66,11 @@ describe('assessQuality', () => {
 
   it('timeliness against the collection deadline', async () => {
     expect((await assessQuality(handle.db, 'REC', 'FY2019', { clock })).timeliness).toEqual({ dueDate: null, status: 'no_deadline', lateByDays: null, firstPublishedAt: '2024-05-01T09:00:00.000Z' });
-    await setCollectionDeadline(handle.db, 'REC', '2019/20', '2024-04-28');
+    await setCollectionDeadline(handle.db, cliActor(), { indicator: 'REC', period: '2019/20', dueDate: '2024-04-28' }, { clock });
     expect((await assessQuality(handle.db, 'REC', 'FY2019', { clock })).timeliness).toMatchObject({ status: 'late', lateByDays: 3 });
-    await setCollectionDeadline(handle.db, 'REC', 'FY2019', '2024-05-01');
+    await setCollectionDeadline(handle.db, cliActor(), { indicator: 'REC', period: 'FY2019', dueDate: '2024-05-01' }, { clock });
     expect((await assessQuality(handle.db, 'REC', 'FY2019', { clock })).timeliness).toMatchObject({ status: 'on_time', lateByDays: null, dueDate: '2024-05-01' });
-    await setCollectionDeadline(handle.db, 'REC', '2020/21', '2024-06-30');
+    await setCollectionDeadline(handle.db, cliActor(), { indicator: 'REC', period: '2020/21', dueDate: '2024-06-30' }, { clock });
     expect((await assessQuality(handle.db, 'REC', 'FY2020', { clock })).timeliness).toMatchObject({ status: 'not_yet_due', firstPublishedAt: null });
     clock.set('2024-07-10T00:00:00.000Z');
     expect((await assessQuality(handle.db, 'REC', 'FY2020', { clock })).timeliness).toMatchObject({ status: 'overdue', lateByDays: 10 });
@@ -86,6 +87,6 @@ describe('assessQuality', () => {
   it('refuses an unknown indicator, a bad period and a bad date', async () => {
     await expect(assessQuality(handle.db, 'NOPE', 'FY2019', { clock })).rejects.toThrow(NotFoundError);
     await expect(assessQuality(handle.db, 'REC', '2019', { clock })).rejects.toThrow(ValidationError);
-    await expect(setCollectionDeadline(handle.db, 'REC', 'FY2019', '2024-02-30')).rejects.toThrow(/not a date/);
+    await expect(setCollectionDeadline(handle.db, cliActor(), { indicator: 'REC', period: 'FY2019', dueDate: '2024-02-30' }, { clock })).rejects.toThrow(/not a date/);
   });
 });

@@ -1,14 +1,14 @@
 /**
  * Data quality of one indicator and period: completeness (areas expected vs received), timeliness
- * (against the collection deadline), outliers and breaks in series (quality.ts), and comparability
+ * (against the collection deadline: the general one, else the earliest a body was given), outliers and breaks in series (quality.ts), and comparability
  * breaks (the definition's version changed between the periods).
  */
 import { isoInstant, type Clock } from '../../platform/clock.ts';
-import { NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { NotFoundError } from '../../platform/errors.ts';
 import { getIndicator, type IndicatorDefinition } from '../indicators/index.ts';
 import { periodFromKey, previousPeriod, type Period } from '../periods/index.ts';
 import { countryCodeOf, getAreas, listAreaCodesByType } from '../places/index.ts';
-import { findDeadline, upsertDeadline } from './deadline.repository.ts';
+import { findDueDate } from './deadline.repository.ts';
 import { findAreasWithData, findPublicationSpan } from './observation.repository.ts';
 import { getValuesForPeriod, periodKey } from './observation.service.ts';
 import type { Executor, Observation } from './observation.types.ts';
@@ -59,17 +59,6 @@ export async function assessQuality(db: Executor, indicator: string, period: str
   };
 }
 
-/** Records when the figures for an indicator and period are due (replacing an earlier date). */
-export async function setCollectionDeadline(db: Executor, indicator: string, period: string, dueDate: string): Promise<{ indicator: string; period: Period; dueDate: string }> {
-  const definition = await requireIndicator(db, indicator);
-  const p = periodFromKey(await periodKey(db, period, definition.code));
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(dueDate) || Number.isNaN(Date.parse(`${dueDate}T00:00:00Z`)) || new Date(`${dueDate}T00:00:00Z`).toISOString().slice(0, 10) !== dueDate) {
-    throw new ValidationError(`'${dueDate}' is not a date`, [{ field: 'dueDate', value: dueDate, reason: 'give the due date as YYYY-MM-DD' }]);
-  }
-  await upsertDeadline(db, definition.code, p.key, dueDate);
-  return { indicator: definition.code, period: p, dueDate };
-}
-
 async function requireIndicator(db: Executor, code: string): Promise<IndicatorDefinition> {
   const definition = await getIndicator(db, code);
   if (!definition) throw new NotFoundError(`No indicator ${code}`, [{ field: 'indicator', value: code, reason: 'not a known indicator code' }]);
@@ -98,7 +87,7 @@ async function completeness(db: Executor, definition: IndicatorDefinition, curre
 }
 
 async function timeliness(db: Executor, indicator: string, p: Period, now: string): Promise<QualityReport['timeliness']> {
-  const dueDate = (await findDeadline(db, indicator, p.key)) ?? null;
+  const dueDate = (await findDueDate(db, indicator, p.key)) ?? null;
   const { first } = await findPublicationSpan(db, indicator, p.key);
   if (dueDate === null) return { dueDate, status: 'no_deadline', lateByDays: null, firstPublishedAt: first };
   const late = daysBetween(dueDate, first ?? now);

@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import * as m0001 from './migrations/0001_performance_core.ts';
 import * as m0002 from './migrations/0002_accounts_and_audit.ts';
+import * as m0003 from './migrations/0003_data_submission.ts';
 
 /** Every migration, in order. A migration never changes once released. */
 const migrations: Record<string, Migration> = {
   '0001_performance_core': m0001,
   '0002_accounts_and_audit': m0002,
+  '0003_data_submission': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

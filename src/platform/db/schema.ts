@@ -193,11 +193,99 @@ export interface ImportBatchTable {
   actor: string | null;
 }
 
-/** data: when the figures for an indicator and period are due */
+/** data: when the figures for an indicator and period are due, from one body or (body_id null) in general */
 export interface CollectionDeadlineTable {
   indicator_code: string;
   period: string;
+  body_id: string | null;
   due_date: string;
+}
+
+/** data: an upload of figures by a body, held until it is published (state draft … published) */
+export interface SubmissionTable {
+  id: string;
+  body_id: string;
+  state: string;
+  file_name: string;
+  file_sha256: string;
+  /** 'csv' | 'json' */
+  format: string;
+  /** JSON list of indicator codes */
+  indicator_codes: string;
+  row_count: number;
+  /** JSON: what the file would have done to the published figures when uploaded */
+  check_summary: string;
+  created_by_person_id: string | null;
+  created_by_token_id: string | null;
+  created_by_label: string;
+  created_at: string;
+  submitted_at: string | null;
+  submitted_by_person_id: string | null;
+  approved_at: string | null;
+  approved_by_person_id: string | null;
+  approved_by_label: string | null;
+  published_at: string | null;
+  /** the import batch that wrote its figures into observation */
+  import_id: number | null;
+  /** when it was withdrawn or rejected */
+  closed_at: string | null;
+  reason: string | null;
+  updated_at: string;
+}
+
+/** data: a submission's figures, checked, until published */
+export interface SubmissionRowTable {
+  submission_id: string;
+  /** 1, 2, … in file order */
+  position: number;
+  /** the line in the file (the header is line 1; a JSON observation's first line) */
+  line: number;
+  indicator_code: string;
+  area_code: string;
+  /** canonical period key */
+  period: string;
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  sample_size: number | null;
+  ci_lower: number | null;
+  ci_upper: number | null;
+  status: string;
+}
+
+/** data: every step of a submission (from_state null when it was created) */
+export interface SubmissionEventTable {
+  id: Generated<number>;
+  submission_id: string;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  actor_person_id: string | null;
+  actor_label: string;
+  via_kind: string;
+  via_id: string | null;
+  reason: string | null;
+  occurred_at: string;
+}
+
+/** data: a body's own rules for its submissions */
+export interface BodySubmissionSettingTable {
+  body_id: string;
+  self_approval_allowed: number;
+  updated_by_label: string;
+  updated_at: string;
+}
+
+/** data: a body's unpublished figures shared with a partner body; revoked, never deleted */
+export interface ShareUnpublishedTable {
+  id: Generated<number>;
+  owner_body_id: string;
+  partner_body_id: string;
+  granted_by_person_id: string | null;
+  granted_by_label: string;
+  granted_at: string;
+  revoked_at: string | null;
+  revoked_by_label: string | null;
 }
 
 /** analysis */
@@ -319,6 +407,11 @@ export interface Database {
   observation: ObservationTable;
   import_batch: ImportBatchTable;
   collection_deadline: CollectionDeadlineTable;
+  submission: SubmissionTable;
+  submission_row: SubmissionRowTable;
+  submission_event: SubmissionEventTable;
+  body_submission_setting: BodySubmissionSettingTable;
+  share_unpublished: ShareUnpublishedTable;
   comparator_group: ComparatorGroupTable;
   comparator_group_member: ComparatorGroupMemberTable;
   audit_event: AuditEventTable;

@@ -1,6 +1,7 @@
 /** What every reader hands the importer: rows in batches, and how to read them. */
 import type { Clock } from '../../../platform/clock.ts';
 import type { ProblemDetail } from '../../../platform/errors.ts';
+import type { Actor } from '../../accounts/index.ts';
 import type { IndicatorDefinition } from '../../indicators/index.ts';
 import type { Executor, SourceRow } from '../observation.types.ts';
 
@@ -18,8 +19,8 @@ export interface ObservationSource {
   batches: Iterable<SourceBatch> | AsyncIterable<SourceBatch>;
   /** rows expected, for progress (an upper bound is fine); 0 when unknown */
   expectedRows: number;
-  /** work before the rows, inside the import's transaction; returns the number of definitions changed */
-  prepare?: (db: Executor, clock: Clock) => Promise<number>;
+  /** work before the rows, inside the import's transaction, done as the import's actor; returns the number of definitions changed */
+  prepare?: (db: Executor, clock: Clock, actor: Actor) => Promise<number>;
   /** a reader's own check of a row against its indicator's definition */
   checkRow?: (row: SourceRow, definition: IndicatorDefinition) => ProblemDetail | undefined;
   /** said after "unknown indicator" when the reader knows how the indicator comes to exist */

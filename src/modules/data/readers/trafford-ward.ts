@@ -43,9 +43,9 @@ export function traffordWardSource(file: SubmittedFile, meta?: SubmittedFile): O
     const metaRows = readCsv(meta, META_COLUMNS).records.map((r) => r.values);
     const { inputs, problems: metaProblems } = wardDefinitions(plans, records, metaRows);
     problems.push(...metaProblems);
-    source.prepare = async (db, clock) => {
+    source.prepare = async (db, clock, actor) => {
       if (inputs.length === 0) return 0;
-      const saved = await saveIndicatorDefinitions(db, inputs, clock);
+      const saved = await saveIndicatorDefinitions(db, inputs, clock, actor);
       return saved.created + saved.versioned + saved.aliasesUpdated;
     };
   }

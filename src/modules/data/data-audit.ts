@@ -1,0 +1,9 @@
+/** Recording the data module's writes in the audit log, in the transaction of the write. */
+import type { Clock } from '../../platform/clock.ts';
+import { type Actor, auditActorOf } from '../accounts/index.ts';
+import { type AuditEventInput, recordAudit } from '../audit/index.ts';
+import type { Executor } from './observation.types.ts';
+
+export async function audit(trx: Executor, actor: Actor, event: Omit<AuditEventInput, 'actor'>, clock: Clock): Promise<void> {
+  await recordAudit(trx, { ...event, actor: auditActorOf(actor) }, clock);
+}

@@ -1,7 +1,7 @@
 /**
  * The data module's own rules of who may do what, beside accounts' table (`can`) and written the
  * same way: pure, the caller supplying what the decision depends on. They are here, not in
- * accounts' PERMISSIONS, only because that table does not list them yet (docs/adr/0012).
+ * accounts' PERMISSIONS, only because that table does not list them yet (docs/adr/0013).
  */
 import { ForbiddenError } from '../../platform/errors.ts';
 import type { Actor, Role } from '../accounts/index.ts';

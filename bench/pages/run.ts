@@ -28,6 +28,7 @@ const WARM_REQUESTS = 20;
 const WARM_MAX_MS = 15_000;
 const DRAIN_MAX_MS = 180_000;
 const FIRST_MAX_MS = 180_000;
+const RENDER_LOAD_MAX_MS = 2_000;
 
 const { values: args } = parseArgs({
   options: {
@@ -101,7 +102,7 @@ async function warmUp(
   let status = 0;
   let bytes = 0;
   const times: number[] = [];
-  const began = performance.now();
+  let began = performance.now();
   while (times.length < WARM_REQUESTS && performance.now() - began < WARM_MAX_MS) {
     const t = performance.now();
     // the first request may render a slow page (and fill the cache): give it as long as the server had to start
@@ -110,6 +111,7 @@ async function warmUp(
     bytes = (await res.arrayBuffer()).byteLength;
     status = res.status;
     times.push(performance.now() - t);
+    if (times.length === 1) began = performance.now(); // the warm-up's time limit counts after the first request
     if (status !== 200) break;
   }
   const firstMs = times[0] ?? 0;
@@ -151,9 +153,14 @@ async function measure(server: RunningServer, route: Route, base: number | null)
   const warm = await warmUp(server.origin, route);
   const shown = route.rendered ? `${route.path} (no-cache)` : route.path;
   const line = { name: route.name, path: shown, bytes: warm.bytes, firstMs: warm.firstMs, unloadedMs: warm.medianMs };
-  if (warm.status !== 200) {
+  // A page that takes seconds to render cannot be loaded by 50 connections: each request would queue
+  // behind the others for minutes after the clients gave up. Say so rather than measure a queue.
+  const tooSlow = route.rendered && warm.medianMs > RENDER_LOAD_MAX_MS;
+  if (warm.status !== 200 || tooSlow) {
     const hint = route.page ? ' (not in this database? choose codes with --area / --indicator)' : '';
-    const skipped = `warm-up answered ${warm.status}${hint}`;
+    const skipped = tooSlow
+      ? `not loaded: one rendering takes ${(warm.medianMs / 1000).toFixed(1)} s (over ${RENDER_LOAD_MAX_MS / 1000} s), so ${connections} connections would only queue`
+      : `warm-up answered ${warm.status}${hint}`;
     return {
       ...line,
       skipped,

@@ -51,8 +51,16 @@ export async function loadAllFigures(db: Executor, def: IndicatorDefinition, per
   };
 }
 
-/** Figures of one period, read on demand; pass the same `parts` for several periods to read the hierarchy once. */
-export function startFigures(def: IndicatorDefinition, period: string, parts: PartsCache = new Map()): PeriodFigures {
+/**
+ * Figures of one period, read on demand; pass the same `parts` (and `areas`) for several periods to
+ * read the hierarchy (and the parts' populations) once.
+ */
+export function startFigures(
+  def: IndicatorDefinition,
+  period: string,
+  parts: PartsCache = new Map(),
+  areas: Map<string, Area> = new Map(),
+): PeriodFigures {
   const typesWithData = new Set(def.areaTypes);
   return {
     def,
@@ -61,7 +69,7 @@ export function startFigures(def: IndicatorDefinition, period: string, parts: Pa
     fetched: new Set(),
     typesWithData,
     levels: levelsWith(typesWithData),
-    areas: new Map(),
+    areas,
     parts,
   };
 }

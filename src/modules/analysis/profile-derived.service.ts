@@ -20,8 +20,9 @@ export async function derivedProfileItems(db: Executor, area: Area, published: R
   const items: ProfileItem[] = [];
   // the area's parts do not change between indicators or periods: read each level of them once
   const parts: PartsCache = new Map();
+  const areas = new Map<string, Area>();
   for (const def of candidates) {
-    const series = await derivedSeries(db, def, area.code, parts);
+    const series = await derivedSeries(db, def, area.code, parts, areas);
     if (series.some((p) => p.figure.value !== null)) items.push(profileItem(def, series, null, area.code));
   }
   return items;
@@ -39,11 +40,12 @@ async function derivedSeries(
   def: IndicatorDefinition,
   areaCode: string,
   parts: PartsCache,
+  areas: Map<string, Area>,
 ): Promise<SeriesPoint[]> {
   const periods = (await listPeriodsWithData(db, def.code)).slice(-DERIVED_PERIODS);
   const series: SeriesPoint[] = [];
   for (const period of periods) {
-    const figure = (await figuresFor(db, startFigures(def, period.key, parts), [areaCode])).get(areaCode)!;
+    const figure = (await figuresFor(db, startFigures(def, period.key, parts, areas), [areaCode])).get(areaCode)!;
     series.push({ period, figure });
   }
   return series;

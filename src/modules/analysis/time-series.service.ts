@@ -6,7 +6,7 @@
 import { getSeries, listPeriodsWithData } from '../data/index.ts';
 import { formatValue } from '../indicators/index.ts';
 import { comparePeriods, type Period } from '../periods/index.ts';
-import { getArea } from '../places/index.ts';
+import { getArea, type Area } from '../places/index.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { directionOfTravel, type DirectionOfTravel } from './direction.ts';
 import type { Executor } from './executor.ts';
@@ -51,9 +51,11 @@ export async function timeSeries(db: Executor, q: TimeSeriesQuery): Promise<Time
       series.filter((p) => p.figure.value !== null || p.figure.status === 'suppressed').map((p) => p.period.key),
     );
     const missing = (await listPeriodsWithData(db, def.code)).filter((p) => !have.has(p.key));
+    // the hierarchy and the parts' populations do not change between periods: read them once
     const parts: PartsCache = new Map();
+    const areas = new Map<string, Area>();
     for (const period of missing) {
-      const figure = (await figuresFor(db, startFigures(def, period.key, parts), [area.code])).get(area.code)!;
+      const figure = (await figuresFor(db, startFigures(def, period.key, parts, areas), [area.code])).get(area.code)!;
       if (figure.value !== null) replacePoint(series, { period, figure });
     }
   }

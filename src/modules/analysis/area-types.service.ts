@@ -11,6 +11,14 @@ const SAMPLE = 3;
 const GSS = /^[EWSN]\d{8}$/;
 
 export async function typesAmong(db: Executor, codes: readonly string[]): Promise<Set<AreaType>> {
+  return new Set((await countByType(db, codes)).keys());
+}
+
+/**
+ * How many of the codes are areas of each type, reading few areas: the codes are those of stored
+ * figures (so of known areas); beyond an entity's sample, a code is taken to be of its entity's type.
+ */
+export async function countByType(db: Executor, codes: readonly string[]): Promise<Map<AreaType, number>> {
   const byEntity = new Map<string, string[]>();
   const other: string[] = [];
   for (const code of codes) {
@@ -22,12 +30,20 @@ export async function typesAmong(db: Executor, codes: readonly string[]): Promis
     }
   }
   const sample = await getAreas(db, [...[...byEntity.values()].flatMap((list) => list.slice(0, SAMPLE)), ...other]);
-  const types = new Set([...sample.values()].map((a) => a.type));
+  const counts = new Map<AreaType, number>();
+  const add = (type: AreaType, n: number) => counts.set(type, (counts.get(type) ?? 0) + n);
+  for (const code of other) {
+    const area = sample.get(code);
+    if (area) add(area.type, 1);
+  }
   // An entity whose sample disagrees, or holds codes of no area, is read in full.
-  const mixed = [...byEntity.values()].filter((list) => {
+  const mixed: string[] = [];
+  for (const list of byEntity.values()) {
     const seen = new Set(list.slice(0, SAMPLE).map((c) => sample.get(c)?.type));
-    return seen.size > 1 || seen.has(undefined);
-  });
-  if (mixed.length > 0) for (const a of (await getAreas(db, mixed.flat())).values()) types.add(a.type);
-  return types;
+    const [only] = seen;
+    if (seen.size === 1 && only !== undefined) add(only, list.length);
+    else mixed.push(...list);
+  }
+  if (mixed.length > 0) for (const a of (await getAreas(db, mixed)).values()) add(a.type, 1);
+  return counts;
 }

@@ -32,6 +32,8 @@ export type {
   ResolvedComparatorGroup,
 } from './comparator-group.types.ts';
 
+export { countByType } from './area-types.service.ts';
+export { COUNCIL_TYPES } from './area-types.ts';
 export { rollUp } from './rollup.service.ts';
 export type { RollUp, RollUpQuery } from './rollup.service.ts';
 export { compare } from './compare.service.ts';

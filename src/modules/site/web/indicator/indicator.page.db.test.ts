@@ -56,6 +56,25 @@ describe('the indicator page', () => {
     expect(getAllByRole(rows[0]!, 'cell').map(textOf).slice(0, 2)).toEqual(['1', '60.4%']);
   });
 
+  it('opens on councils when the indicator is published for councils and for their many wards', async () => {
+    await seedTraffordFigures(site.db);
+    await seedIndicator(site.db, {
+      code: 'WARDS-AND-COUNCILS',
+      title: 'Ward and council figure',
+      areaTypes: ['ward', 'metropolitan_district'],
+    });
+    const wards = await site.db.selectFrom('area').select('code').where('type', '=', 'ward').limit(21).execute();
+    expect(wards.length).toBeGreaterThan(1);
+    await seedObservations(site.db, 'WARDS-AND-COUNCILS', 'FY2023', [
+      ...wards.map((w, i) => ({ area: w.code, value: 10 + i })),
+      { area: TRAFFORD, value: 20 },
+    ]);
+    const { document } = await site.page('/indicators/WARDS-AND-COUNCILS');
+    getByRole(document, 'table', { name: 'Ward and council figure: metropolitan districts ranked, 2023/24' });
+    const { document: asked } = await site.page('/indicators/WARDS-AND-COUNCILS?type=ward');
+    getByRole(asked, 'table', { name: 'Ward and council figure: wards ranked, 2023/24' });
+  });
+
   it('says plainly when no area of the type has a figure for the period, and links to the latest that has', async () => {
     await seedTraffordFigures(site.db);
     await seedObservations(site.db, RECYCLING, 'FY2021', [{ area: 'E06000001', value: 38.5 }]);

@@ -3,7 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../../platform/db/schema.ts';
 import { NotFoundError } from '../../../../platform/errors.ts';
 import {
+  COUNCIL_TYPES,
   compareAll,
+  countByType,
   rollUp,
   timeSeries,
   type AllAreasComparison,
@@ -155,16 +157,18 @@ async function fullestRecentPeriod(
   return periods[periods.length - 1];
 }
 
-/** The area type shown when none is asked for: the indicator's type with the most figures in the period. */
+/**
+ * The area type shown when none is asked for: the council type with the most figures in the period
+ * (councils are what readers compare first, and an indicator published for 33,000 LSOAs would
+ * otherwise open on a table of them); when no council has a figure, the type with the most.
+ */
 async function fullestType(db: Kysely<Database>, indicator: IndicatorDefinition, period: Period | undefined): Promise<AreaType> {
   if (!period) return chosenType(indicator, '');
   const figures = await getValuesForPeriod(db, indicator.code, period.key);
-  const areas = await getAreas(db, [...new Set(figures.filter((f) => f.value !== null).map((f) => f.areaCode))]);
-  const counts = new Map<AreaType, number>();
-  for (const a of areas.values()) counts.set(a.type, (counts.get(a.type) ?? 0) + 1);
-  const best = indicator.areaTypes.reduce<AreaType | undefined>(
-    (b, t) => ((counts.get(t) ?? 0) > (b ? (counts.get(b) ?? 0) : 0) ? t : b),
-    undefined,
+  const counts = await countByType(db, [...new Set(figures.filter((f) => f.value !== null).map((f) => f.areaCode))]);
+  const most = (types: readonly AreaType[]) =>
+    types.reduce<AreaType | undefined>((b, t) => ((counts.get(t) ?? 0) > (b ? (counts.get(b) ?? 0) : 0) ? t : b), undefined);
+  return (
+    most(indicator.areaTypes.filter((t) => COUNCIL_TYPES.includes(t))) ?? most(indicator.areaTypes) ?? chosenType(indicator, '')
   );
-  return best ?? chosenType(indicator, '');
 }

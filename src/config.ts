@@ -19,6 +19,7 @@ const configSchema = z.object({
   PAGE_CACHE_MB: z.coerce.number().min(0).max(65536).default(64),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   MAIL_OUTBOX_DIR: z.string().min(1).optional(),
+  UPLOAD_LIMIT_MB: z.coerce.number().gt(0).max(1024).default(20),
 });
 
 /** Variables whose values are never repeated in an error message. */
@@ -43,6 +44,8 @@ export interface Config {
   mailOutboxDir: string;
   /** the folder for the server's own files: beside the SQLite database, or ./var with PostgreSQL */
   stateDir: string;
+  /** the largest file a body may submit, through the upload page or the API */
+  uploadLimitBytes: number;
 }
 
 export const DEFAULT_SQLITE_PATH = './var/local-vision.sqlite';
@@ -94,5 +97,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret: c.SESSION_SECRET,
     mailOutboxDir: c.MAIL_OUTBOX_DIR ?? join(stateDir, 'outbox'),
     stateDir,
+    uploadLimitBytes: Math.round(c.UPLOAD_LIMIT_MB * 1024 * 1024),
   };
 }

@@ -9,6 +9,10 @@ import { isApiUrl, pageError, pageNotFound } from '../web/index.ts';
 
 export type HttpApp = FastifyInstance;
 
+/** The OpenAPI security scheme of routes that need an API token; a route names it as `security: bearerToken`. */
+export const API_TOKEN_SECURITY = 'apiToken';
+export const bearerToken = [{ [API_TOKEN_SECURITY]: [] }];
+
 export interface HttpAppOptions {
   logger: Logger;
   version: string;
@@ -53,6 +57,15 @@ export async function createHttpApp(opts: HttpAppOptions): Promise<FastifyInstan
           'Lists are paginated (limit, offset) and every list is also available as CSV with format=csv. ' +
           'Errors are returned as { "error": { "code", "message", "details" } }.',
         license: { name: 'Data: Open Government Licence v3.0 and CC BY 4.0 (see /api/v1/sources)' },
+      },
+      components: {
+        securitySchemes: {
+          [API_TOKEN_SECURITY]: {
+            type: 'http',
+            scheme: 'bearer',
+            description: 'An API token (lv_…) issued to one body: Authorization: Bearer lv_…',
+          },
+        },
       },
     },
     transform: jsonSchemaTransform,

@@ -8,7 +8,7 @@ export {
   PERSONAL_PAGE_CACHE,
   PUBLIC_PAGE_CACHE,
 } from './pages.ts';
-export type { Link, LayoutOptions, PageViewer, RenderOptions, WebPagesOptions } from './pages.ts';
+export type { Link, LayoutOptions, PageViewer, RenderOptions, ViewerLink, WebPagesOptions } from './pages.ts';
 export { safeReturnTo, signInAddress } from './return-to.ts';
 export { registerPageCache, PageCache, chooseEncoding } from './page-cache.ts';
 export type { PageCacheOptions, CachedPage, Encoding } from './page-cache.ts';
@@ -16,3 +16,13 @@ export { isApiUrl, pageError, pageNotFound, pageStatusOf } from './error-pages.t
 export { PAGE_CSP, pageCspDirectives, serialiseCsp } from './security.ts';
 export { GOVUK_FRONTEND_VERSION } from './views.ts';
 export { pageCountOf, paginationFor, type PaginationItem, type PaginationView } from './pagination.ts';
+export {
+  type ErrorSummaryItem,
+  type FormErrors,
+  type FormResult,
+  formErrors,
+  formFields,
+  NO_FORM_ERRORS,
+  readForm,
+  sentText,
+} from './forms.ts';

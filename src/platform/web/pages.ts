@@ -22,6 +22,11 @@ export interface LayoutOptions {
   attributions: readonly string[];
 }
 
+/** A page of the signed-in person's work: listed on their account page, and in the header when `inHeader`. */
+export interface ViewerLink extends Link {
+  inHeader?: boolean;
+}
+
 /** The signed-in person a page is shown to, for the header's name, account link and sign-out button. */
 export interface PageViewer {
   name: string;
@@ -29,6 +34,8 @@ export interface PageViewer {
   signOutUrl: string;
   /** the sign-out form's CSRF token */
   csrfToken: string;
+  /** the pages of their work (their submissions, say), as their roles allow */
+  links?: readonly ViewerLink[];
 }
 
 /** The name of the hidden field that carries a form's CSRF token. */

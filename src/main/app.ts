@@ -10,6 +10,9 @@ import { placesApi } from '../modules/places/index.ts';
 import { bodiesApi } from '../modules/bodies/index.ts';
 import {
   accountPages,
+  accountsApi,
+  adminPages,
+  auditPages,
   type AccountRateLimits,
   ACCOUNTS_VIEWS,
   accountUrls,
@@ -42,6 +45,7 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
     async (api) => {
       await placesApi(api, deps);
       await bodiesApi(api, deps);
+      await accountsApi(api, deps);
       await indicatorsApi(api, deps);
       await dataApi(api, deps);
       await analysisApi(api, deps);
@@ -59,7 +63,10 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
     viewerOf: pageViewerOf,
     signInUrl: accountUrls.signIn(),
   });
-  await accountPages(app, { db, clock: ctx.clock, mail: ctx.mail, links: tokenLinks(baseUrl), rateLimits: opts.rateLimits });
+  const accountDeps = { db, clock: ctx.clock, mail: ctx.mail, links: tokenLinks(baseUrl), rateLimits: opts.rateLimits };
+  await accountPages(app, accountDeps);
+  await adminPages(app, accountDeps);
+  await auditPages(app, accountDeps);
   return app;
 }
 

@@ -15,6 +15,7 @@ import { importComparatorGroups } from '../modules/analysis/index.ts';
 import { createLogger } from '../platform/logging.ts';
 import { createContext, packageVersion, type AppContext } from './context.ts';
 import { formatSummary, processIo, progressFor, reportError, type CliIo } from './cli-output.ts';
+import { auditCommands } from './cli-audit.ts';
 import { userCommands } from './cli-users.ts';
 import { loadDemo } from './demo.ts';
 import { startServer } from './server.ts';
@@ -180,6 +181,7 @@ export function buildProgram(io: CliIo, env: NodeJS.ProcessEnv = process.env): {
     );
 
   userCommands(program, io, withContext);
+  auditCommands(program, io, withContext);
 
   program
     .command('serve')

@@ -2,6 +2,8 @@
  * The JSON API over the real demo data set, as a user of the API would see it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliActor, issueApiToken } from '../../src/modules/accounts/index.ts';
+import { listBodies } from '../../src/modules/bodies/index.ts';
 import { importObservations } from '../../src/modules/data/index.ts';
 import { loadDemo } from '../../src/main/demo.ts';
 import { freshApp, type TestApp } from '../support/app.ts';
@@ -188,17 +190,27 @@ describe('errors and documentation', () => {
     expect(docs.body).toMatch(/swagger/i);
   });
 
-  it('offers every list as CSV', async () => {
+  it('offers every list as CSV (with an API token where the list needs one)', async () => {
     const doc = await json('/api/openapi.json');
     const lists = Object.entries(
-      doc.paths as Record<string, { get?: { parameters?: { name: string; in: string; required?: boolean }[] } }>,
+      doc.paths as Record<
+        string,
+        { get?: { parameters?: { name: string; in: string; required?: boolean }[]; security?: unknown[] } }
+      >,
     )
       .filter(([path, op]) => !path.includes('{') && op.get?.parameters?.some((p) => p.name === 'format'))
-      .filter(([, op]) => !op.get?.parameters?.some((p) => p.required))
-      .map(([path]) => path);
+      .filter(([, op]) => !op.get?.parameters?.some((p) => p.required));
     expect(lists.length).toBeGreaterThanOrEqual(5);
-    for (const path of lists) {
-      const r = await get(`${path}?format=csv&limit=5`);
+    const { items } = await listBodies(t.ctx.database.db, { limit: 1, offset: 0 });
+    const token = await issueApiToken(
+      t.ctx.database.db,
+      cliActor(),
+      { bodyId: items[0]!.id, name: 'CSV lists' },
+      { clock: t.ctx.clock },
+    );
+    for (const [path, op] of lists) {
+      const headers = op.get?.security?.length ? { authorization: `Bearer ${token.plaintext}` } : {};
+      const r = await t.app.inject({ method: 'GET', url: `${path}?format=csv&limit=5`, headers });
       expect(r.statusCode, path).toBe(200);
       expect(r.headers['content-type'], path).toMatch(/^text\/csv/);
     }

@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { freshApp } from '../support/app.ts';
 import { seedOneTimeLinks } from '../support/accounts-factories.ts';
+import { signInWithRole } from '../support/accounts-web.ts';
+import { cliActor, issueApiToken } from '../../src/modules/accounts/index.ts';
 import { parsePage } from '../support/site-dom.ts';
 import {
   HOSTILE_BODY,
@@ -28,6 +30,39 @@ const LINK_TOKENS: Record<string, string> = {
   '/account/accept-invitation': links.invitation,
   '/account/reset-password': links.passwordReset,
 };
+/**
+ * Routes for signed-in people and API clients, probed with their credentials: the administration
+ * and audit pages as an administrator (who may open every one), the audit API with a token of the
+ * hostile body.
+ */
+const administrator = await signInWithRole(t.app, t.ctx.database.db, 'administrator');
+const probeToken = await issueApiToken(
+  t.ctx.database.db,
+  cliActor(),
+  { bodyId: HOSTILE_BODY.id, name: 'probe' },
+  { clock: t.clock },
+);
+const CREDENTIALS: { route: RegExp; headers: () => Record<string, string> }[] = [
+  {
+    route: /^\/(admin\/|audit$)|^\/bodies\/:id\/(tokens|audit)|^\/indicators\/:code\/audit$/,
+    headers: () => ({ cookie: administrator.browser.cookieHeader('/admin')! }),
+  },
+  { route: /^\/api\/v1\/audit$/, headers: () => ({ authorization: `Bearer ${probeToken.plaintext}` }) },
+];
+/** Query parameters only some pages read, beyond PAGE_QUERY_PARAMETERS. */
+const PAGE_OWN_PARAMETERS: Record<string, string[]> = {
+  '/audit': ['body', 'person', 'action', 'from', 'to'],
+  '/bodies/:id/audit': ['person', 'action', 'from', 'to'],
+  '/indicators/:code/audit': ['body', 'person', 'action', 'from', 'to'],
+  '/admin/tokens': ['body'],
+};
+
+/** A GET of `url` (an address of `route`), with the credentials the route needs. */
+function inject(route: string, url: string) {
+  const credentials = CREDENTIALS.find((c) => c.route.test(route));
+  return t.app.inject({ url, headers: credentials ? credentials.headers() : {} });
+}
+
 let before: Record<string, number>;
 beforeAll(async () => {
   before = await rowCounts(t.ctx.database.db);
@@ -88,11 +123,14 @@ const SESSION_ONLY = ['/account'];
 function validValue(route: string, name: string): string {
   if (name === 'code') return route.includes('/indicators/') ? XSS_INDICATOR : TRAFFORD;
   if (name === 'id') {
-    if (route.startsWith('/api/v1/bodies/')) return HOSTILE_BODY.id;
+    if (route.startsWith('/api/v1/bodies/') || route.startsWith('/bodies/')) return HOSTILE_BODY.id;
+    if (route.startsWith('/admin/people/')) return administrator.made.person.id;
     if (route.startsWith('/api/v1/comparator-groups/')) return HOSTILE_GROUP.id;
     return 'hostile-districts';
   }
   const values: Record<string, string> = {
+    grantId: administrator.made.grants[0]!.id,
+    tokenId: probeToken.token.id,
     indicator: XSS_INDICATOR,
     area: TRAFFORD,
     period: '2023/24',
@@ -133,7 +171,7 @@ function probedRoute(route: string): ProbedRoute | undefined {
     return { route, parameters, baseline };
   }
   const token = LINK_TOKENS[route];
-  const names = token === undefined ? PAGE_QUERY_PARAMETERS : [...PAGE_QUERY_PARAMETERS, 'token'];
+  const names = [...PAGE_QUERY_PARAMETERS, ...(PAGE_OWN_PARAMETERS[route] ?? []), ...(token === undefined ? [] : ['token'])];
   const query = names.map((name) => ({ name, in: 'query' as const, required: false }));
   const baseline = { area: TRAFFORD, indicator: XSS_INDICATOR, ...(token === undefined ? {} : { token }) };
   return { route, parameters: [...pathParameters, ...query], baseline };
@@ -170,9 +208,12 @@ function codesFound(response: LightMyRequestResponse): string[] {
   return [...new Set(text.match(/\b([EWSN]\d{8}|XSS1|FORMULA1)\b/g) ?? [])].sort();
 }
 
-/** What a person would call a clear answer: the API's JSON error, or a page with a heading. */
+/**
+ * What a person would call a clear answer: the API's JSON error, or a page with a heading. A 403 is
+ * one for credentials asking for what is not theirs (a body's token naming another body).
+ */
 function clearAnswerProblem(url: string, response: LightMyRequestResponse): string | undefined {
-  if (![200, 400, 404].includes(response.statusCode)) return `${url}: status ${response.statusCode}`;
+  if (![200, 400, 403, 404].includes(response.statusCode)) return `${url}: status ${response.statusCode}`;
   if (response.statusCode === 200) return undefined;
   if (url.startsWith('/api/')) {
     const error = (response.json() as { error?: { code?: unknown; message?: unknown } }).error;
@@ -200,7 +241,7 @@ describe('the route table', () => {
     '%s answers 200 with valid values, so the probes reach its query',
     async (_route, p) => {
       const url = urlFor(p);
-      const response = await t.app.inject(url);
+      const response = await inject(p.route, url);
       expect(response.statusCode, `${url}: ${response.body.slice(0, 300)}`).toBe(200);
     },
   );
@@ -211,11 +252,11 @@ describe.each(withParameters.map((p) => [p.route, p] as const))('%s', (_route, p
     'answers classic payloads in %s like an unknown value',
     async (_name, parameter) => {
       const problems: string[] = [];
-      const unknown = await t.app.inject(urlFor(p, parameter, UNKNOWN));
+      const unknown = await inject(p.route, urlFor(p, parameter, UNKNOWN));
       const valid = parameter.in === 'path' ? validValue(p.route, parameter.name) : (p.baseline[parameter.name] ?? TRAFFORD);
       for (const payload of PAYLOADS(valid)) {
         const url = urlFor(p, parameter, payload);
-        const response = await t.app.inject(url);
+        const response = await inject(p.route, url);
         const unclear = clearAnswerProblem(url, response);
         if (unclear) problems.push(unclear);
         if (unclear || response.statusCode !== 200) continue;
@@ -223,7 +264,8 @@ describe.each(withParameters.map((p) => [p.route, p] as const))('%s', (_route, p
         const answersLike = (control: LightMyRequestResponse) =>
           control.statusCode === 200 && codesFound(control).join(' ') === found;
         // a long value may be dropped as too long where a short one is not: compare with one as long
-        if (answersLike(unknown) || answersLike(await t.app.inject(urlFor(p, parameter, 'z'.repeat(payload.length))))) continue;
+        if (answersLike(unknown) || answersLike(await inject(p.route, urlFor(p, parameter, 'z'.repeat(payload.length)))))
+          continue;
         const expected = unknown.statusCode === 200 ? codesFound(unknown).join(' ') || 'nothing' : `a ${unknown.statusCode}`;
         problems.push(`${url}: 200 with ${found || 'nothing'}; an unknown value gets ${expected}`);
       }

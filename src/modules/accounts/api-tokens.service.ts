@@ -13,6 +13,7 @@ import type { ApiTokenSummary, ClockDeps } from './accounts.types.ts';
 import { type Actor, type ApiTokenActor, personIdOf } from './actor.ts';
 import * as tokens from './api-token.repository.ts';
 import { requirePermission } from './permissions.ts';
+import { findDisplayNames } from './person.repository.ts';
 import { apiTokenHash, MAX_PRESENTED_SECRET_LENGTH, newApiToken } from './secrets.ts';
 import { needsTouch } from './session-expiry.ts';
 
@@ -119,4 +120,31 @@ export async function listApiTokens(
 ): Promise<ApiTokenSummary[]> {
   requirePermission(actor, 'issue_api_tokens', { bodyId });
   return (await tokens.findApiTokensOfBody(db, bodyId, options.includeRevoked ?? false)).map(toApiTokenSummary);
+}
+
+/** A token as the tokens page lists it: who issued it, by name. */
+export interface ApiTokenListing extends ApiTokenSummary {
+  createdByName: string | null;
+}
+
+/** A body's tokens, revoked ones too, newest first, with the names of the people who issued them. */
+export async function apiTokensOfBody(db: Executor, actor: Actor, bodyId: string): Promise<ApiTokenListing[]> {
+  const listed = await listApiTokens(db, actor, bodyId, { includeRevoked: true });
+  const names = await findDisplayNames(
+    db,
+    listed.flatMap((t) => (t.createdBy === null ? [] : [t.createdBy])),
+  );
+  return listed.map((t) => ({ ...t, createdByName: t.createdBy === null ? null : (names.get(t.createdBy) ?? null) }));
+}
+
+/** One of a body's tokens; undefined when there is no such token, or it is another body's. */
+export async function findApiTokenOfBody(
+  db: Executor,
+  actor: Actor,
+  bodyId: string,
+  tokenId: string,
+): Promise<ApiTokenSummary | undefined> {
+  requirePermission(actor, 'issue_api_tokens', { bodyId });
+  const row = await tokens.findApiToken(db, tokenId);
+  return row && row.body_id === bodyId ? toApiTokenSummary(row) : undefined;
 }

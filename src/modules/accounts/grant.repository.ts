@@ -1,6 +1,6 @@
 /** All SQL for role_grant. Grants are revoked, never deleted. */
 import type { Insertable, Selectable } from 'kysely';
-import type { Executor } from '../../platform/db/executor.ts';
+import { chunks, type Executor } from '../../platform/db/executor.ts';
 import type { RoleGrantTable } from '../../platform/db/schema.ts';
 
 export type RoleGrantRow = Selectable<RoleGrantTable>;
@@ -76,4 +76,24 @@ export async function countActiveHolders(db: Executor, role: string): Promise<nu
     .where('p.disabled_at', 'is', null)
     .executeTakeFirstOrThrow();
   return Number(row.n);
+}
+
+/** The grants these people hold now, in one query per few hundred people. */
+export async function findActiveGrantsOfPeople(db: Executor, personIds: readonly string[]): Promise<RoleGrantRow[]> {
+  const rows: RoleGrantRow[] = [];
+  for (const batch of chunks([...new Set(personIds)])) {
+    if (batch.length === 0) continue;
+    rows.push(
+      ...(await db
+        .selectFrom('role_grant')
+        .selectAll()
+        .where('person_id', 'in', batch)
+        .where('revoked_at', 'is', null)
+        .orderBy('granted_at')
+        .orderBy('role')
+        .orderBy('id')
+        .execute()),
+    );
+  }
+  return rows;
 }

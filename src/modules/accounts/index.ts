@@ -20,6 +20,7 @@ export type { GrantScope, Role } from './roles.ts';
 export { checkGrantScope, GLOBAL_ROLES, isRole, ROLE_LABELS, ROLE_SCOPES, ROLES, roleWithArticle } from './roles.ts';
 export type {
   ApprovalScope,
+  AuditScope,
   BodyScope,
   GlobalScope,
   IndicatorOwnerScope,
@@ -57,7 +58,25 @@ export {
 export { resolveSession, rotateSession, SIGN_IN_REFUSED, signIn, signOut } from './sign-in.service.ts';
 export { PASSWORD_RESET_REQUESTED, requestPasswordReset, resetPassword } from './password-reset.service.ts';
 export { grantRole, listGrants, revokeRole } from './grants.service.ts';
-export { issueApiToken, listApiTokens, resolveApiToken, revokeApiToken } from './api-tokens.service.ts';
+export {
+  type ApiTokenListing,
+  apiTokensOfBody,
+  findApiTokenOfBody,
+  issueApiToken,
+  listApiTokens,
+  resolveApiToken,
+  revokeApiToken,
+} from './api-tokens.service.ts';
+export { listPeopleWithRoles, type PersonRecord, personRecord, type PersonWithRoles } from './people-directory.service.ts';
+export {
+  type AuditLogFilters,
+  auditQueryFor,
+  type AuditReach,
+  auditReach,
+  exportAuditLog,
+  readAuditLog,
+} from './audit-log.service.ts';
+export { AUDIT_EXPORT_CONTENT_TYPES, type AuditExportFormat, auditExportText } from './audit-export.ts';
 
 // The web edge: who is asking, CSRF tokens for forms, the account pages, the signed-out forms' rate limits.
 export {
@@ -72,6 +91,11 @@ export {
 export { CSRF_COOKIE, CSRF_REFUSED, csrfToken, verifyCsrf } from './web/csrf.ts';
 export { pageViewerOf } from './web/viewer.ts';
 export { accountPages, ACCOUNTS_VIEWS } from './web/routes.ts';
+export { adminPages } from './web/admin/routes.ts';
+export { auditPages } from './web/audit/routes.ts';
+export { adminUrls } from './web/admin/urls.ts';
+export { auditUrls } from './web/audit/urls.ts';
+export { accountsApi } from './api/routes.ts';
 export type { AccountPagesDeps } from './web/deps.ts';
 export { accountUrls, type SignInReason, tokenLinks } from './web/urls.ts';
 export { type AccountRateLimits, DEFAULT_ACCOUNT_RATE_LIMITS, type FormRateLimit, formRateLimit } from './web/rate-limits.ts';

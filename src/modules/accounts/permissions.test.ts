@@ -35,20 +35,20 @@ function scopeFor(permission: Permission, bodyId: string): PermissionScopes[Perm
 /**
  * Y = allowed, N = refused; for each permission the right body (the one the role is held for) then a
  * wrong body of the same kind. Columns: manage_people, issue_api_tokens, submit_observations,
- * approve_submission, read_unpublished, define_local_indicator, maintain_national_indicator.
+ * approve_submission, read_unpublished, define_local_indicator, maintain_national_indicator, read_audit.
  */
 const EXPECTED: Record<keyof typeof WHO, string> = {
-  administrator: '       YY YY NN NN NN NN YY',
-  performance_officer: ' NN YN YN YN YN YN NN',
-  partner_data_officer: 'NN NN YN YN YN NN NN',
-  councillor_ward: '     NN NN NN NN YN NN NN',
-  councillor_executive: 'NN NN NN NN YN NN NN',
-  councillor_scrutiny: ' NN NN NN NN YN NN NN',
-  assessor: '            NN NN NN NN YY NN NN',
-  resident: '            NN NN NN NN NN NN NN',
-  api_token: '           NN NN YN NN YN NN NN',
-  cli: '                 YY YY YY YY YY YY YY',
-  system: '              YY YY YY YY YY YY YY',
+  administrator: '       YY YY NN NN NN NN YY YY',
+  performance_officer: ' NN YN YN YN YN YN NN YN',
+  partner_data_officer: 'NN NN YN YN YN NN NN YN',
+  councillor_ward: '     NN NN NN NN YN NN NN YN',
+  councillor_executive: 'NN NN NN NN YN NN NN YN',
+  councillor_scrutiny: ' NN NN NN NN YN NN NN YN',
+  assessor: '            NN NN NN NN YY NN NN YY',
+  resident: '            NN NN NN NN NN NN NN NN',
+  api_token: '           NN NN YN NN YN NN NN YN',
+  cli: '                 YY YY YY YY YY YY YY YY',
+  system: '              YY YY YY YY YY YY YY YY',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([who, row]) => {
@@ -114,6 +114,30 @@ describe('can: the decisions that depend on more than the body', () => {
   it('keeps local indicators to councils', () => {
     const oddGrant = person('performance_officer', PARTNER);
     expect(can(oddGrant, 'define_local_indicator', { bodyId: PARTNER, bodyKind: 'partner' })).toBe(false);
+  });
+
+  it.each<[keyof typeof WHO, boolean]>([
+    ['administrator', true],
+    ['assessor', true],
+    ['performance_officer', false],
+    ['partner_data_officer', false],
+    ['councillor_scrutiny', false],
+    ['resident', false],
+    ['api_token', false],
+    ['cli', true],
+    ['system', true],
+  ])('the whole audit log (events of every body and of none) read by %s: %s', (who, allowed) => {
+    expect(can(WHO[who], 'read_audit', { bodyId: null })).toBe(allowed);
+  });
+
+  it('lets a person holding roles for two bodies read the audit events of both, and no third', () => {
+    const both: PersonActor = {
+      ...officer,
+      grants: [...officer.grants, { role: 'councillor_scrutiny', bodyId: OTHER.council, areaCode: null }],
+    };
+    expect(can(both, 'read_audit', { bodyId: COUNCIL })).toBe(true);
+    expect(can(both, 'read_audit', { bodyId: OTHER.council })).toBe(true);
+    expect(can(both, 'read_audit', { bodyId: PARTNER })).toBe(false);
   });
 
   it('refuses with a ForbiddenError saying what may not be done', () => {

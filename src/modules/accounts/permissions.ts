@@ -14,6 +14,7 @@ export const PERMISSIONS = [
   'read_unpublished',
   'define_local_indicator',
   'maintain_national_indicator',
+  'read_audit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,6 +34,10 @@ export interface UnpublishedScope extends BodyScope {
   /** bodies the owner has shared its unpublished data with */
   sharedWith: readonly string[];
 }
+/** The part of the audit log read: one body's events, or (bodyId null) the whole log. */
+export interface AuditScope {
+  bodyId: string | null;
+}
 export interface IndicatorOwnerScope extends BodyScope {
   /** the owning body's kind: local indicators belong to councils */
   bodyKind: string;
@@ -46,6 +51,7 @@ export interface PermissionScopes {
   read_unpublished: UnpublishedScope;
   define_local_indicator: IndicatorOwnerScope;
   maintain_national_indicator: GlobalScope;
+  read_audit: AuditScope;
 }
 
 type ScopeArgs<P extends Permission> = PermissionScopes[P] extends GlobalScope
@@ -78,6 +84,7 @@ const RULES: { [P in Permission]: (a: Actor, s: PermissionScopes[P]) => boolean 
   read_unpublished: (a, s) => anywhere(a, 'assessor') || ofBody(a, s.bodyId) || s.sharedWith.some((b) => ofBody(a, b)),
   define_local_indicator: (a, s) => s.bodyKind === 'council' && forBody(a, 'performance_officer', s.bodyId),
   maintain_national_indicator: (a) => anywhere(a, 'administrator'),
+  read_audit: (a, s) => anywhere(a, 'administrator') || anywhere(a, 'assessor') || (s.bodyId !== null && ofBody(a, s.bodyId)),
 };
 
 /** What each permission lets one do, for messages: "You may not {…}". */
@@ -89,6 +96,7 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   read_unpublished: 'see this body’s unpublished figures',
   define_local_indicator: 'define local indicators for this body',
   maintain_national_indicator: 'maintain national indicators',
+  read_audit: 'read this part of the audit log',
 };
 
 export function can<P extends Permission>(actor: Actor, permission: P, ...[scope]: ScopeArgs<P>): boolean {

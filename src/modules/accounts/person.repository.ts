@@ -1,6 +1,6 @@
 /** All SQL for person. */
 import { type Insertable, type Selectable, type Updateable, sql } from 'kysely';
-import { type Executor, containsPattern } from '../../platform/db/executor.ts';
+import { chunks, containsPattern, type Executor } from '../../platform/db/executor.ts';
 import type { PersonTable } from '../../platform/db/schema.ts';
 import type { Page } from './accounts.types.ts';
 
@@ -34,4 +34,15 @@ export async function searchPeople(db: Executor, q: { q?: string } & Page): Prom
   const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await query.selectAll().orderBy('display_name').orderBy('id').limit(q.limit).offset(q.offset).execute();
   return { rows, total: Number(count.n) };
+}
+
+/** Display names of these people, by id (ids not found are left out). */
+export async function findDisplayNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const batch of chunks([...new Set(ids)])) {
+    if (batch.length === 0) continue;
+    const rows = await db.selectFrom('person').select(['id', 'display_name']).where('id', 'in', batch).execute();
+    for (const r of rows) names.set(r.id, r.display_name);
+  }
+  return names;
 }

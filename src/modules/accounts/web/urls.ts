@@ -4,7 +4,7 @@ import type { TokenLinks } from '../messages.ts';
 /** Why the sign-in page was reached, for the message it shows above the form. */
 export type SignInReason = 'password-reset' | 'invitation-accepted';
 
-function withQuery(path: string, params: Record<string, string | undefined>): string {
+export function withQuery(path: string, params: Record<string, string | undefined>): string {
   const query = new URLSearchParams();
   for (const [name, value] of Object.entries(params)) if (value !== undefined && value !== '') query.set(name, value);
   const text = query.toString();

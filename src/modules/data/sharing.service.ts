@@ -9,7 +9,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/er
 import { type Actor, auditActorOf, can, personIdOf, requirePermission } from '../accounts/index.ts';
 import { type Body, getBody } from '../bodies/index.ts';
 import { audit } from './data-audit.ts';
-import { requireDataPermission } from './data-permissions.ts';
+import { mayDo, requireDataPermission } from './data-permissions.ts';
 import type { Executor } from './observation.types.ts';
 import {
   findActiveShare,
@@ -112,10 +112,15 @@ export async function sharedWith(db: Executor, ownerBodyId: string): Promise<str
   return (await findActiveShares(db, ownerBodyId)).map((s) => s.partner_body_id);
 }
 
-/** The shares a body has made, for those who may read its unpublished figures. */
+/**
+ * The shares a body has made, for those who may read its unpublished figures and for those who may
+ * change the shares (an administrator reads no unpublished figures, yet shares them and must see what
+ * is shared).
+ */
 export async function listUnpublishedShares(db: Executor, actor: Actor, ownerBodyId: string): Promise<UnpublishedShare[]> {
   const shares = await findActiveShares(db, ownerBodyId);
-  requirePermission(actor, 'read_unpublished', { bodyId: ownerBodyId, sharedWith: shares.map((s) => s.partner_body_id) });
+  if (!mayDo(actor, 'share_unpublished', { bodyId: ownerBodyId }))
+    requirePermission(actor, 'read_unpublished', { bodyId: ownerBodyId, sharedWith: shares.map((s) => s.partner_body_id) });
   return shares.map(toShare);
 }
 

@@ -180,6 +180,14 @@ describe('who sees unpublished rows', () => {
     expect(actions).toEqual(['unpublished_share.grant', 'unpublished_share.revoke', 'unpublished_share.grant']);
   });
 
+  it('shows an administrator what a body shares, though not its unpublished figures', async () => {
+    const s = await submitted();
+    const share = await shareUnpublished(handle.db, world.administrator, { ownerBodyId: TRAFFORD, partnerBodyId: POLICE }, deps);
+    expect(await listUnpublishedShares(handle.db, world.administrator, TRAFFORD)).toEqual([share]);
+    await expect(getSubmissionRows(handle.db, world.administrator, s.id, page)).rejects.toThrow(ForbiddenError);
+    await expect(listUnpublishedShares(handle.db, world.housingOfficer, TRAFFORD)).rejects.toThrow(ForbiddenError);
+  });
+
   it('refuses sharing with an unknown body or with itself', async () => {
     await expect(
       shareUnpublished(handle.db, world.officer, { ownerBodyId: TRAFFORD, partnerBodyId: 'nobody' }, deps),

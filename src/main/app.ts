@@ -2,10 +2,11 @@
  * The HTTP application: who is asking (sessions and API tokens), the public pages, the account pages,
  * the JSON API of every module, its OpenAPI document and docs.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { dataVersionOf } from '../platform/db/data-version.ts';
 import { createHttpApp } from '../platform/http/app.ts';
 import { registerRateLimiting } from '../platform/http/rate-limit.ts';
+import type { PageViewer } from '../platform/web/index.ts';
 import { placesApi } from '../modules/places/index.ts';
 import { bodiesApi } from '../modules/bodies/index.ts';
 import {
@@ -19,9 +20,10 @@ import {
   pageViewerOf,
   registerIdentity,
   tokenLinks,
+  actorOf,
 } from '../modules/accounts/index.ts';
 import { indicatorsApi } from '../modules/indicators/index.ts';
-import { dataApi } from '../modules/data/index.ts';
+import { DATA_VIEWS, dataApi, dataLinksFor, dataPages } from '../modules/data/index.ts';
 import { analysisApi } from '../modules/analysis/index.ts';
 import { siteRoutes } from '../modules/site/index.ts';
 import { type AppContext, publicBaseUrl } from './context.ts';
@@ -47,7 +49,7 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
       await bodiesApi(api, deps);
       await accountsApi(api, deps);
       await indicatorsApi(api, deps);
-      await dataApi(api, deps);
+      await dataApi(api, { ...deps, uploadLimitBytes: ctx.config.uploadLimitBytes });
       await analysisApi(api, deps);
       await sourcesApi(api);
     },
@@ -59,15 +61,22 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
     sources: DATA_SOURCES,
     dataVersion: await dataVersionOf(ctx.database),
     pageCacheBytes: ctx.config.pageCacheBytes,
-    moduleViewDirs: [ACCOUNTS_VIEWS],
-    viewerOf: pageViewerOf,
+    moduleViewDirs: [ACCOUNTS_VIEWS, DATA_VIEWS],
+    viewerOf: viewerWithLinks,
     signInUrl: accountUrls.signIn(),
   });
   const accountDeps = { db, clock: ctx.clock, mail: ctx.mail, links: tokenLinks(baseUrl), rateLimits: opts.rateLimits };
   await accountPages(app, accountDeps);
   await adminPages(app, accountDeps);
   await auditPages(app, accountDeps);
+  await dataPages(app, { db, clock: ctx.clock, uploadLimitBytes: ctx.config.uploadLimitBytes });
   return app;
+}
+
+/** The signed-in person, with the pages of their work their roles give them (their submissions, say). */
+function viewerWithLinks(request: FastifyRequest): PageViewer | null {
+  const viewer = pageViewerOf(request);
+  return viewer && { ...viewer, links: dataLinksFor(actorOf(request)) };
 }
 
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {

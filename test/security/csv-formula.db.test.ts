@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportAreas } from '../../src/modules/places/index.ts';
 import { exportBodies } from '../../src/modules/bodies/index.ts';
 import { exportIndicators } from '../../src/modules/indicators/index.ts';
-import { exportObservations } from '../../src/modules/data/index.ts';
+import { createSubmission, exportObservations, setCollectionDeadline } from '../../src/modules/data/index.ts';
 import { cliActor, issueApiToken } from '../../src/modules/accounts/index.ts';
 import { freshApp, type TestApp } from '../support/app.ts';
 import { parsePage } from '../support/site-dom.ts';
@@ -65,12 +65,26 @@ beforeAll(async () => {
   token = (
     await issueApiToken(t.ctx.database.db, cliActor(), { bodyId: HOSTILE_BODY.id, name: FORMULAS.equals }, { clock: t.clock })
   ).plaintext;
+  // a submission of the hostile body's, whose file name is a formula (its lists and rows are downloads too)
+  const deps = { clock: t.clock };
+  await setCollectionDeadline(
+    t.ctx.database.db,
+    cliActor(),
+    { indicator: FORMULA_INDICATOR, period: '2024/25', bodyId: HOSTILE_BODY.id, dueDate: '2025-06-30' },
+    deps,
+  );
+  const file = {
+    name: HOSTILE_FILE_NAME,
+    content: `indicator,area,period,value\n${FORMULA_INDICATOR},${TRAFFORD},2024/25,${NEGATIVE_VALUE}\n`,
+  };
+  const submissionId = (await createSubmission(t.ctx.database.db, cliActor(), { bodyId: HOSTILE_BODY.id, file }, deps)).id;
   for (const [path, op] of Object.entries(doc.paths)) {
     const parameters = op.get?.parameters ?? [];
     if (!parameters.some((p) => p.name === 'format')) continue;
     expect(parameters.filter((p) => p.in === 'query' && p.required)).toEqual([]);
-    if (op.get?.security?.length) secured.add(path);
-    links.add(`${path.replace('{code}', NORTH_WEST)}?format=csv`);
+    const address = path.replace('{code}', NORTH_WEST).replace('{id}', submissionId);
+    if (op.get?.security?.length) secured.add(address);
+    links.add(`${address}?format=csv`);
   }
   for (const url of links) await download(url);
 });

@@ -114,10 +114,26 @@ const NO_DATABASE_INPUT = [
 ];
 
 /**
+ * Data submission's pages for signed-in people and its API routes for a body's token, probed signed
+ * in (as an officer, an assessor, a token) by test/security/submission-attacks.db.test.ts.
+ */
+const SUBMISSION_ROUTES = [
+  '/submissions',
+  '/submissions/new',
+  '/submissions/checked/:uploadId',
+  '/submissions/:id',
+  '/submissions/:id/rows.csv',
+  '/bodies/:id/sharing',
+  '/api/v1/submissions',
+  '/api/v1/submissions/:id',
+  '/api/v1/submissions/:id/rows',
+];
+
+/**
  * Pages whose only input is the signed session cookie, never a query parameter (someone not signed
  * in is sent to sign in): the accounts tests cover forged and stale cookies.
  */
-const SESSION_ONLY = ['/account'];
+const SESSION_ONLY = ['/account', ...SUBMISSION_ROUTES];
 
 /** A value each parameter needs for the route to reach its query. */
 function validValue(route: string, name: string): string {

@@ -26,6 +26,8 @@ export interface TestAppOptions {
   publicUrl?: string;
   /** routes a test adds (a page or API route that needs a role, say) before the app is ready */
   routes?: (app: FastifyInstance) => void | Promise<void>;
+  /** more configuration, as environment variables (UPLOAD_LIMIT_MB, say) */
+  env?: Record<string, string>;
 }
 
 /** The secret the test apps sign cookies with. */
@@ -36,7 +38,12 @@ export async function freshApp(now = '2026-11-25T12:00:00.000Z', opts: TestAppOp
   const mail = new MemoryMailSender();
   const clock = fixedClock(now);
   const ctx: AppContext = {
-    config: readConfig({ LOAD_DEMO: 'never', LOG_LEVEL: 'silent', ...(opts.publicUrl ? { PUBLIC_URL: opts.publicUrl } : {}) }),
+    config: readConfig({
+      LOAD_DEMO: 'never',
+      LOG_LEVEL: 'silent',
+      ...(opts.publicUrl ? { PUBLIC_URL: opts.publicUrl } : {}),
+      ...opts.env,
+    }),
     logger: silentLogger,
     clock,
     database,

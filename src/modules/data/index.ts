@@ -81,5 +81,9 @@ export {
   type OverdueBody,
 } from './collection.service.ts';
 export { DATA_PERMISSIONS, mayDo as mayDoWithData, type DataPermission } from './data-permissions.ts';
-// HTTP API (api/routes.ts, written alongside by the API work), composed in src/main/app.ts
-export { dataApi } from './api/routes.ts';
+// HTTP API (api/routes.ts) and pages (web/), composed in src/main/app.ts
+export { dataApi, type DataApiDeps } from './api/routes.ts';
+export { DATA_VIEWS, dataPages } from './web/routes.ts';
+export type { DataPagesDeps } from './web/deps.ts';
+export { dataLinksFor } from './web/links.ts';
+export { dataUrls } from './web/urls.ts';

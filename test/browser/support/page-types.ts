@@ -29,5 +29,7 @@ export const PAGE_TYPES: readonly PageType[] = [
   { name: 'compare: unknown area (form error)', path: '/compare?area=NOPE', status: 400 },
   { name: 'trend: Trafford, NI192', path: '/trend?area=E08000009&indicator=NI192', status: 200 },
   { name: 'trend: nothing chosen (form error)', path: '/trend', status: 400 },
+  { name: 'collection rounds of Trafford Council', path: '/bodies/trafford-council/collection', status: 200 },
+  { name: 'overdue figures', path: '/data/overdue', status: 200 },
   { name: 'page not found', path: '/no-such-page', status: 404 },
 ];

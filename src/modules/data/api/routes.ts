@@ -8,14 +8,28 @@ import { sendList } from '../../../platform/http/list-response.ts';
 import { listEnvelope, pageOf, pageQuery } from '../../../platform/http/pagination.ts';
 import { listImportBatches } from '../import-batch.repository.ts';
 import { queryObservations } from '../observation.service.ts';
+import type { RequestLimit } from '../../../platform/http/rate-limit.ts';
 import { assessQuality } from '../quality.service.ts';
+import { collectionApi } from './collection.routes.ts';
+import { submissionsApi } from './submissions.routes.ts';
 import { importBatchCsv, importBatchSchema, observationCsv, observationSchema, presentImportBatch, presentObservation, presentQuality, qualitySchema } from './presenters.ts';
 
 const tags = ['data'];
 
-export async function dataApi(app: FastifyInstance, deps: { db: Kysely<Database>; clock: Clock }): Promise<void> {
+export interface DataApiDeps {
+  db: Kysely<Database>;
+  clock: Clock;
+  /** the largest file a body may submit (UPLOAD_LIMIT_MB) */
+  uploadLimitBytes: number;
+  /** how many files one API token may send (DEFAULT_API_UPLOAD_LIMIT unless given) */
+  uploadRateLimit?: RequestLimit;
+}
+
+export async function dataApi(app: FastifyInstance, deps: DataApiDeps): Promise<void> {
   const api = typed(app);
   const { db, clock } = deps;
+  await submissionsApi(app, deps);
+  await collectionApi(app, deps);
 
   api.get(
     '/observations',

@@ -26,8 +26,12 @@ function* rows(badLast = false): Generator<TidyRow> {
 async function indexNames(): Promise<string[]> {
   const q =
     handle.dialect === 'sqlite'
-      ? sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = 'observation' and sql is not null`
-      : sql<{ name: string }>`select indexname as name from pg_indexes where tablename = 'observation' and schemaname = current_schema() and indexname <> 'observation_pkey'`;
+      ? sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'index' and tbl_name = 'observation' and sql is not null`
+      : sql<{
+          name: string;
+        }>`select indexname as name from pg_indexes where tablename = 'observation' and schemaname = current_schema() and indexname <> 'observation_pkey'`;
   return (await q.execute(handle.db)).rows.map((r) => r.name).sort();
 }
 
@@ -57,7 +61,11 @@ describe(`an import of ${AREAS.length * YEARS} rows`, () => {
 
   it('written whole, with every index built again', async () => {
     const progress: number[] = [];
-    const summary = await importObservationRows(handle.db, rows(), { clock, expectedRows: AREAS.length * YEARS, onProgress: (done) => progress.push(done) });
+    const summary = await importObservationRows(handle.db, rows(), {
+      clock,
+      expectedRows: AREAS.length * YEARS,
+      onProgress: (done) => progress.push(done),
+    });
     expect(summary).toMatchObject({ rowsRead: AREAS.length * YEARS, rowsWritten: AREAS.length * YEARS });
     expect(progress.at(-1)).toBe(AREAS.length * YEARS);
     expect(await indexNames()).toEqual(INDEXES);

@@ -49,20 +49,43 @@ describe('exportObservations', () => {
   it('writes JSON that imports again unchanged, as does the CSV (without the formula guard’s row)', async () => {
     const json = await exportObservations(handle.db, { format: 'json', indicator: 'REC' });
     expect(JSON.parse(json).observations[1]).toEqual({
-      indicator: 'REC', area: 'E08000009', period: '2019/20', value: 56.89999999999999, numerator: 569, denominator: 1000,
-      sample_size: null, ci_lower: null, ci_upper: null, status: 'final',
+      indicator: 'REC',
+      area: 'E08000009',
+      period: '2019/20',
+      value: 56.89999999999999,
+      numerator: 569,
+      denominator: 1000,
+      sample_size: null,
+      ci_lower: null,
+      ci_upper: null,
+      status: 'final',
     });
-    expect(await importObservations(handle.db, { name: 'out.json', content: json }, { clock })).toMatchObject({ rowsWritten: 0, rowsUnchanged: 2 });
+    expect(await importObservations(handle.db, { name: 'out.json', content: json }, { clock })).toMatchObject({
+      rowsWritten: 0,
+      rowsUnchanged: 2,
+    });
     const csv = await exportObservations(handle.db, { format: 'csv', area: 'E08000009' });
-    const reimportable = csv.split('\n').filter((l) => !l.startsWith("'")).join('\n');
-    expect(await importObservations(handle.db, { name: 'out.csv', content: reimportable }, { clock })).toMatchObject({ rowsWritten: 0, rowsUnchanged: 2 });
+    const reimportable = csv
+      .split('\n')
+      .filter((l) => !l.startsWith("'"))
+      .join('\n');
+    expect(await importObservations(handle.db, { name: 'out.csv', content: reimportable }, { clock })).toMatchObject({
+      rowsWritten: 0,
+      rowsUnchanged: 2,
+    });
     expect(await countRows(handle.db, 'observation')).toBe(4);
   });
 
   it('exports as published on a date', async () => {
     clock.set('2024-06-01T00:00:00.000Z');
-    await importObservations(handle.db, tidyCsv('c.csv', [TIDY_HEADER, ['REC', 'E08000009', '2019/20', '57', '', '', '', '', '', '']]), { clock });
-    expect(await exportObservations(handle.db, { format: 'csv', indicator: 'REC', area: 'E08000009', asOf: '2024-05-15' })).toContain(',56.89999999999999,');
+    await importObservations(
+      handle.db,
+      tidyCsv('c.csv', [TIDY_HEADER, ['REC', 'E08000009', '2019/20', '57', '', '', '', '', '', '']]),
+      { clock },
+    );
+    expect(
+      await exportObservations(handle.db, { format: 'csv', indicator: 'REC', area: 'E08000009', asOf: '2024-05-15' }),
+    ).toContain(',56.89999999999999,');
     expect(await exportObservations(handle.db, { format: 'csv', indicator: 'REC', area: 'E08000009' })).toContain(',57,');
   });
 });

@@ -31,7 +31,18 @@ export async function exportObservations(db: Executor, q: ObservationExportQuery
 }
 
 function tidyCells(o: Observation): CsvCell[] {
-  return [o.indicatorCode, o.areaCode, o.periodLabel, o.value, o.numerator, o.denominator, o.sampleSize, o.ciLower, o.ciUpper, o.status];
+  return [
+    o.indicatorCode,
+    o.areaCode,
+    o.periodLabel,
+    o.value,
+    o.numerator,
+    o.denominator,
+    o.sampleSize,
+    o.ciLower,
+    o.ciUpper,
+    o.status,
+  ];
 }
 
 function tidyRecord(o: Observation): Record<(typeof TIDY_COLUMNS)[number], string | number | null> {

@@ -67,7 +67,13 @@ describe('getFiguresForArea', () => {
 });
 
 describe('getFiguresForPeriods', () => {
-  const cases: { name: string; pairs: { indicator: string; period: string }[]; areas?: string[]; asOf?: string; expected: string[] }[] = [
+  const cases: {
+    name: string;
+    pairs: { indicator: string; period: string }[];
+    areas?: string[];
+    asOf?: string;
+    expected: string[];
+  }[] = [
     { name: 'nothing asked', pairs: [], expected: [] },
     {
       name: 'one pair, every area',

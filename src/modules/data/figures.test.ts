@@ -25,9 +25,12 @@ describe('readNumber', () => {
     expect(readNumber(cell)).toBe(expected);
   });
 
-  it.each(['abc', '0x1A', '1,000', 'NA', 'Infinity', '1e999', '12%', '£5', '--1', '1.2.3', Number.NaN, Number.POSITIVE_INFINITY])('%j is not a number', (cell) => {
-    expect(readNumber(cell)).toBe(NOT_A_NUMBER);
-  });
+  it.each(['abc', '0x1A', '1,000', 'NA', 'Infinity', '1e999', '12%', '£5', '--1', '1.2.3', Number.NaN, Number.POSITIVE_INFINITY])(
+    '%j is not a number',
+    (cell) => {
+      expect(readNumber(cell)).toBe(NOT_A_NUMBER);
+    },
+  );
 });
 
 describe('readStatus', () => {
@@ -43,18 +46,40 @@ describe('readStatus', () => {
   });
 });
 
-const row = (over: Partial<SourceRow>): SourceRow => ({ line: 7, indicator: 'X', area: 'E08000009', period: '2015/16', value: '10', ...over });
+const row = (over: Partial<SourceRow>): SourceRow => ({
+  line: 7,
+  indicator: 'X',
+  area: 'E08000009',
+  period: '2015/16',
+  value: '10',
+  ...over,
+});
 
 describe('checkFigures', () => {
   it.each([
     [{}, { value: 10, status: 'final' }],
-    [{ value: '', status: 'suppressed' }, { value: null, status: 'suppressed' }],
-    [{ value: '', status: 'not_available' }, { value: null, status: 'not_available' }],
-    [{ numerator: '3', denominator: '30' }, { numerator: 3, denominator: 30 }],
+    [
+      { value: '', status: 'suppressed' },
+      { value: null, status: 'suppressed' },
+    ],
+    [
+      { value: '', status: 'not_available' },
+      { value: null, status: 'not_available' },
+    ],
+    [
+      { numerator: '3', denominator: '30' },
+      { numerator: 3, denominator: 30 },
+    ],
     [{ sampleSize: '120' }, { sampleSize: 120 }],
     [{ sampleSize: 0 }, { sampleSize: 0 }],
-    [{ ciLower: '8', ciUpper: '12' }, { ciLower: 8, ciUpper: 12 }],
-    [{ ciLower: '10', ciUpper: '10' }, { ciLower: 10, ciUpper: 10 }],
+    [
+      { ciLower: '8', ciUpper: '12' },
+      { ciLower: 8, ciUpper: 12 },
+    ],
+    [
+      { ciLower: '10', ciUpper: '10' },
+      { ciLower: 10, ciUpper: 10 },
+    ],
     [{ value: -4, numerator: -4, denominator: 1 }, { value: -4 }],
     [{ status: 'provisional' }, { status: 'provisional' }],
   ] as [Partial<SourceRow>, Partial<ObservationFigures>][])('accepts %j', (over, expected) => {
@@ -88,7 +113,15 @@ describe('checkFigures', () => {
 });
 
 describe('sameFigures', () => {
-  const base: ObservationFigures = { value: 56.9, numerator: null, denominator: null, sampleSize: null, ciLower: null, ciUpper: null, status: 'final' };
+  const base: ObservationFigures = {
+    value: 56.9,
+    numerator: null,
+    denominator: null,
+    sampleSize: null,
+    ciLower: null,
+    ciUpper: null,
+    status: 'final',
+  };
   it.each([
     [{}, true],
     [{ value: 56.89999999999999 }, false],

@@ -3,7 +3,13 @@
  * Numbers are taken exactly as written (56.89999999999999 stays that double): never rounded.
  */
 import type { ProblemDetail } from '../../platform/errors.ts';
-import { OBSERVATION_STATUSES, type ObservationFigures, type ObservationStatus, type RawCell, type SourceRow } from './observation.types.ts';
+import {
+  OBSERVATION_STATUSES,
+  type ObservationFigures,
+  type ObservationStatus,
+  type RawCell,
+  type SourceRow,
+} from './observation.types.ts';
 
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -38,7 +44,8 @@ export function readStatus(cell: RawCell): ObservationStatus | undefined {
 export function checkFigures(row: SourceRow, problems: ProblemDetail[]): ObservationFigures | undefined {
   const before = problems.length;
   const status = readStatus(row.status);
-  if (status === undefined) problems.push(problem(row, 'status', row.status, 'status must be final, provisional, suppressed or not_available'));
+  if (status === undefined)
+    problems.push(problem(row, 'status', row.status, 'status must be final, provisional, suppressed or not_available'));
   const value = numberField(row, row.value, 'value', problems);
   const numerator = numberField(row, row.numerator, 'numerator', problems);
   const denominator = numberField(row, row.denominator, 'denominator', problems);
@@ -59,13 +66,17 @@ function problem(row: SourceRow, field: string, value: RawCell, reason: string):
 function numberField(row: SourceRow, cell: RawCell, field: string, problems: ProblemDetail[]): number | null {
   const n = readNumber(cell);
   if (n !== NOT_A_NUMBER) return n;
-  problems.push(problem(row, field, cell, `${field} must be a number written with digits and an optional decimal point (such as 56.9 or -3)`));
+  problems.push(
+    problem(row, field, cell, `${field} must be a number written with digits and an optional decimal point (such as 56.9 or -3)`),
+  );
   return null;
 }
 
 function checkRules(f: ObservationFigures, row: SourceRow, problems: ProblemDetail[]): void {
   if (f.value === null && (f.status === 'final' || f.status === 'provisional')) {
-    problems.push(problem(row, 'value', row.value, 'value is empty: give a number, or set status to suppressed or not_available'));
+    problems.push(
+      problem(row, 'value', row.value, 'value is empty: give a number, or set status to suppressed or not_available'),
+    );
   }
   if (f.value !== null && (f.status === 'suppressed' || f.status === 'not_available')) {
     problems.push(problem(row, 'value', row.value, `a ${f.status} figure must have an empty value`));
@@ -83,11 +94,15 @@ function checkRules(f: ObservationFigures, row: SourceRow, problems: ProblemDeta
 function checkInterval(f: ObservationFigures, row: SourceRow, problems: ProblemDetail[]): void {
   if (f.ciLower === null || f.ciUpper === null) {
     const missing = f.ciLower === null ? 'ci_lower' : 'ci_upper';
-    problems.push(problem(row, missing, missing === 'ci_lower' ? row.ciLower : row.ciUpper, 'give both ci_lower and ci_upper, or neither'));
+    problems.push(
+      problem(row, missing, missing === 'ci_lower' ? row.ciLower : row.ciUpper, 'give both ci_lower and ci_upper, or neither'),
+    );
   } else if (f.ciLower > f.ciUpper) {
     problems.push(problem(row, 'ci_lower', row.ciLower, `ci_lower ${f.ciLower} is above ci_upper ${f.ciUpper}`));
   } else if (f.value !== null && (f.value < f.ciLower || f.value > f.ciUpper)) {
-    problems.push(problem(row, 'value', row.value, `value ${f.value} lies outside its confidence interval ${f.ciLower} to ${f.ciUpper}`));
+    problems.push(
+      problem(row, 'value', row.value, `value ${f.value} lies outside its confidence interval ${f.ciLower} to ${f.ciUpper}`),
+    );
   }
 }
 

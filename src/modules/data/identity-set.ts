@@ -32,7 +32,9 @@ export class IdentitySet {
   /** Records the identity; returns the line it was first seen on, or 0 when it is new. */
   add(pair: number, area: number, line: number): number {
     if (pair >= MAX_PAIRS || area >= MAX_AREAS) {
-      throw new ValidationError('The file is too large to check', [{ reason: `more than ${MAX_AREAS} areas or ${MAX_PAIRS} indicator-period pairs in one import` }]);
+      throw new ValidationError('The file is too large to check', [
+        { reason: `more than ${MAX_AREAS} areas or ${MAX_PAIRS} indicator-period pairs in one import` },
+      ]);
     }
     const key = pair * MAX_AREAS + area + 1; // 0 marks an empty slot
     let slot = hash(pair, area) & this.mask;

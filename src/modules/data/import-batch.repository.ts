@@ -35,7 +35,11 @@ export async function insertImportBatch(db: Executor, b: Omit<ImportBatchRecord,
   return Number(row.id);
 }
 
-export async function updateImportBatchCounts(db: Executor, id: number, c: { rowsRead: number; rowsWritten: number; rowsUnchanged: number }): Promise<void> {
+export async function updateImportBatchCounts(
+  db: Executor,
+  id: number,
+  c: { rowsRead: number; rowsWritten: number; rowsUnchanged: number },
+): Promise<void> {
   await db
     .updateTable('import_batch')
     .set({ rows_read: c.rowsRead, rows_written: c.rowsWritten, rows_unchanged: c.rowsUnchanged })
@@ -43,9 +47,15 @@ export async function updateImportBatchCounts(db: Executor, id: number, c: { row
     .execute();
 }
 
-export async function listImportBatches(db: Executor, q: { limit: number; offset: number }): Promise<{ items: ImportBatchRecord[]; total: number }> {
+export async function listImportBatches(
+  db: Executor,
+  q: { limit: number; offset: number },
+): Promise<{ items: ImportBatchRecord[]; total: number }> {
   const rows = await db.selectFrom('import_batch').selectAll().orderBy('id', 'desc').limit(q.limit).offset(q.offset).execute();
-  const total = await db.selectFrom('import_batch').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = await db
+    .selectFrom('import_batch')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return {
     items: rows.map((r) => ({
       id: Number(r.id),

@@ -113,7 +113,8 @@ export class ImportPipeline {
   private check(row: SourceRow): CheckedRow | undefined {
     const before = this.problemCount;
     const indicator = this.resolver.indicator(row.indicator);
-    if (typeof indicator === 'string') this.report({ line: row.line, field: 'indicator', value: row.indicator ?? '', reason: indicator });
+    if (typeof indicator === 'string')
+      this.report({ line: row.line, field: 'indicator', value: row.indicator ?? '', reason: indicator });
     const area = this.resolver.area(row.area);
     if (!area) this.report({ line: row.line, field: 'area', value: row.area ?? '', reason: unknownArea(row.area) });
     const pair = typeof indicator === 'string' ? undefined : this.resolver.pair(indicator, row.period);
@@ -130,11 +131,25 @@ export class ImportPipeline {
     if (this.problemCount > before || !figures || !area || pair === undefined || typeof pair === 'string') return undefined;
     const first = this.identities.add(pair.id, area.index, row.line);
     if (first !== 0) {
-      this.report({ line: row.line, field: 'period', value: row.period ?? '', reason: `the same indicator, area and period as line ${first}` });
+      this.report({
+        line: row.line,
+        field: 'period',
+        value: row.period ?? '',
+        reason: `the same indicator, area and period as line ${first}`,
+      });
       return undefined;
     }
     const entry = pair.indicator;
-    return { pair, line: row.line, indicatorCode: entry.code, indicatorVersion: entry.definition.version, areaCode: area.code, period: pair.period, figures, revision: 1 };
+    return {
+      pair,
+      line: row.line,
+      indicatorCode: entry.code,
+      indicatorVersion: entry.definition.version,
+      areaCode: area.code,
+      period: pair.period,
+      figures,
+      revision: 1,
+    };
   }
 
   private async write(rows: CheckedRow[]): Promise<void> {
@@ -151,7 +166,15 @@ export class ImportPipeline {
         this.rowsNew += group.length;
         continue;
       }
-      const current = new Map((await this.writer.findCurrent(pair.indicator.code, pair.period.key, group.map((r) => r.areaCode))).map((c) => [c.areaCode, c]));
+      const current = new Map(
+        (
+          await this.writer.findCurrent(
+            pair.indicator.code,
+            pair.period.key,
+            group.map((r) => r.areaCode),
+          )
+        ).map((c) => [c.areaCode, c]),
+      );
       for (const r of group) {
         const c = current.get(r.areaCode);
         if (c && sameFigures(c.figures, r.figures)) {
@@ -170,13 +193,25 @@ export class ImportPipeline {
     if (inserts.length === 0 || this.mode.dryRun) return;
     this.importId ??= await insertImportBatch(this.db, { ...this.batchRow(), rowsRead: 0, rowsWritten: 0, rowsUnchanged: 0 });
     await this.writer.supersede(superseded, this.record.importedAt);
-    await this.writer.insert(inserts, { publishedAt: this.record.importedAt, importId: this.importId, sourceBodyId: this.record.sourceBodyId });
+    await this.writer.insert(inserts, {
+      publishedAt: this.record.importedAt,
+      importId: this.importId,
+      sourceBodyId: this.record.sourceBodyId,
+    });
     this.rowsWritten += inserts.length;
   }
 
   private batchRow() {
     const r = this.record;
-    return { kind: r.kind, fileName: r.fileName, fileSha256: r.fileSha256, reader: r.reader, rowsRejected: 0, importedAt: r.importedAt, actor: r.actor };
+    return {
+      kind: r.kind,
+      fileName: r.fileName,
+      fileSha256: r.fileSha256,
+      reader: r.reader,
+      rowsRejected: 0,
+      importedAt: r.importedAt,
+      actor: r.actor,
+    };
   }
 }
 

@@ -29,7 +29,8 @@ export interface AreaEntry {
   index: number;
 }
 
-const text = (cell: RawCell): string => (cell === undefined || cell === null ? '' : typeof cell === 'string' ? cell : String(cell));
+const text = (cell: RawCell): string =>
+  cell === undefined || cell === null ? '' : typeof cell === 'string' ? cell : String(cell);
 
 export class ImportResolver {
   private readonly indicators = new Map<string, IndicatorEntry | string>();
@@ -84,7 +85,9 @@ export class ImportResolver {
     const known = indicator.periods.get(t);
     if (known !== undefined) return known;
     const parsed = parsePeriod(t, indicator.definition.periodType);
-    const entry = parsed.ok ? this.pairFor(indicator, parsed.period) : `${parsed.reason} (${indicator.code} is reported by ${indicator.definition.periodType.replace(/_/g, ' ')})`;
+    const entry = parsed.ok
+      ? this.pairFor(indicator, parsed.period)
+      : `${parsed.reason} (${indicator.code} is reported by ${indicator.definition.periodType.replace(/_/g, ' ')})`;
     indicator.periods.set(t, entry);
     return entry;
   }
@@ -96,7 +99,8 @@ export class ImportResolver {
 
   private async resolveIndicators(texts: string[]): Promise<void> {
     const codes = new Map<string, string | undefined>();
-    for (const t of texts) codes.set(t, t.trim() === '' ? undefined : await resolveIndicatorCode(this.db, t.trim(), this.opts.scheme));
+    for (const t of texts)
+      codes.set(t, t.trim() === '' ? undefined : await resolveIndicatorCode(this.db, t.trim(), this.opts.scheme));
     const wanted = [...new Set([...codes.values()].filter((c): c is string => c !== undefined && !this.byCode.has(c)))];
     const definitions = wanted.length > 0 ? await getIndicators(this.db, wanted) : new Map<string, IndicatorDefinition>();
     for (const [code, definition] of definitions) this.byCode.set(code, { code, definition, periods: new Map() });

@@ -15,7 +15,15 @@ beforeEach(async () => {
   await saveTestIndicators(
     handle.db,
     { code: 'REC', aliases: [{ scheme: 'NI', alias: '192' }] },
-    { code: 'POP', unit: 'count', areaAggregation: 'sum', timeAggregation: 'latest', periodType: 'day', numeratorDefinition: null, denominatorDefinition: null },
+    {
+      code: 'POP',
+      unit: 'count',
+      areaAggregation: 'sum',
+      timeAggregation: 'latest',
+      periodType: 'day',
+      numeratorDefinition: null,
+      denominatorDefinition: null,
+    },
   );
   await insertAreas(handle.db, ['E08000009', 'E08000003', 'E06000023']);
 });
@@ -34,26 +42,54 @@ const good = tidyCsv('good.csv', [
 describe('importing the tidy format', () => {
   it('writes every row as revision 1 and reads the periods however they were spelt', async () => {
     const summary = await importObservations(handle.db, good, { clock });
-    expect(summary).toMatchObject({ reader: 'tidy-csv', rowsRead: 4, rowsWritten: 4, rowsUnchanged: 0, rowsRejected: 0, problems: [] });
+    expect(summary).toMatchObject({
+      reader: 'tidy-csv',
+      rowsRead: 4,
+      rowsWritten: 4,
+      rowsUnchanged: 0,
+      rowsRejected: 0,
+      problems: [],
+    });
     const series = await getSeries(handle.db, 'REC', 'E08000009');
     expect(series.map((o) => [o.period, o.periodLabel, o.value, o.revision, o.status])).toEqual([
       ['FY2015', '2015/16', 60.4, 1, 'final'],
       ['FY2016', '2016/17', 61.3, 1, 'final'],
     ]);
-    expect(series[1]).toMatchObject({ numerator: 613, denominator: 1000, indicatorVersion: 1, publishedAt: '2024-05-01T09:00:00.000Z', periodStart: '2016-04-01', periodEnd: '2017-03-31' });
+    expect(series[1]).toMatchObject({
+      numerator: 613,
+      denominator: 1000,
+      indicatorVersion: 1,
+      publishedAt: '2024-05-01T09:00:00.000Z',
+      periodStart: '2016-04-01',
+      periodEnd: '2017-03-31',
+    });
     const [alias] = (await queryObservations(handle.db, { area: 'E08000003', limit: 10, offset: 0 })).items;
-    expect(alias).toMatchObject({ indicatorCode: 'REC', period: 'FY2016', value: 40.1, sampleSize: 900, ciLower: 38.1, ciUpper: 42.2, status: 'provisional' });
+    expect(alias).toMatchObject({
+      indicatorCode: 'REC',
+      period: 'FY2016',
+      value: 40.1,
+      sampleSize: 900,
+      ciLower: 38.1,
+      ciUpper: 42.2,
+      status: 'provisional',
+    });
     expect(await countRows(handle.db, 'import_batch')).toBe(1);
   });
 
   it('refuses a file with one bad row, naming line, column, value and reason, and changes nothing', async () => {
     await importObservations(handle.db, good, { clock });
     const [observations, batches] = [await countRows(handle.db, 'observation'), await countRows(handle.db, 'import_batch')];
-    const bad = tidyCsv('bad.csv', [TIDY_HEADER, ['REC', 'E08000009', '2017/18', '58.5', '', '', '', '', '', ''], ['REC', 'E08000009', '2018/19', 'abc', '', '', '', '', '', '']]);
+    const bad = tidyCsv('bad.csv', [
+      TIDY_HEADER,
+      ['REC', 'E08000009', '2017/18', '58.5', '', '', '', '', '', ''],
+      ['REC', 'E08000009', '2018/19', 'abc', '', '', '', '', '', ''],
+    ]);
     const error = await importObservations(handle.db, bad, { clock }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).message).toBe('bad.csv: 1 problem found; nothing was imported');
-    expect((error as ValidationError).details).toEqual([{ line: 3, field: 'value', value: 'abc', reason: expect.stringMatching(/value must be a number/) }]);
+    expect((error as ValidationError).details).toEqual([
+      { line: 3, field: 'value', value: 'abc', reason: expect.stringMatching(/value must be a number/) },
+    ]);
     expect(await countRows(handle.db, 'observation')).toBe(observations);
     expect(await countRows(handle.db, 'import_batch')).toBe(batches);
   });
@@ -97,15 +133,31 @@ describe('importing the tidy format', () => {
   });
 
   it('lists at most 1,000 problems and counts the rest', async () => {
-    const rows = Array.from({ length: 1500 }, (_, i) => ['REC', 'E08000009', `${1900 + (i % 200)}/${String((1901 + (i % 200)) % 100).padStart(2, '0')}`, 'x', '', '', '', '', '', '']);
-    const error = (await importObservations(handle.db, tidyCsv('many.csv', [TIDY_HEADER, ...rows]), { clock }).catch((e: unknown) => e)) as ValidationError;
+    const rows = Array.from({ length: 1500 }, (_, i) => [
+      'REC',
+      'E08000009',
+      `${1900 + (i % 200)}/${String((1901 + (i % 200)) % 100).padStart(2, '0')}`,
+      'x',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    const error = (await importObservations(handle.db, tidyCsv('many.csv', [TIDY_HEADER, ...rows]), { clock }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
     expect(error.message).toBe('many.csv: 1500 problems found; nothing was imported');
     expect(error.details).toHaveLength(1001);
     expect(error.details.at(-1)).toEqual({ reason: 'and 500 more problems not listed' });
   });
 
   it('refuses a header it does not know, naming the columns', async () => {
-    const file = tidyCsv('h.csv', [['indicator', 'area', 'period', 'vlaue'], ['REC', 'E08000009', '2015/16', '1']]);
+    const file = tidyCsv('h.csv', [
+      ['indicator', 'area', 'period', 'vlaue'],
+      ['REC', 'E08000009', '2015/16', '1'],
+    ]);
     const error = (await importObservations(handle.db, file, { clock }).catch((e: unknown) => e)) as ValidationError;
     expect(error.details).toEqual([
       { line: 1, field: 'value', reason: 'required column is missing from the header' },
@@ -145,7 +197,13 @@ describe('revisions', () => {
     ]);
     expect(await getSeries(handle.db, 'REC', 'E08000009', '2024-04-30')).toEqual([]);
     expect((await getSeries(handle.db, 'REC', 'E08000009', '2024-06-01T12:00:00.000Z'))[0]).toMatchObject({ revision: 2 });
-    const history = await handle.db.selectFrom('observation').selectAll().where('period', '=', 'FY2015').where('area_code', '=', 'E08000009').orderBy('revision').execute();
+    const history = await handle.db
+      .selectFrom('observation')
+      .selectAll()
+      .where('period', '=', 'FY2015')
+      .where('area_code', '=', 'E08000009')
+      .orderBy('revision')
+      .execute();
     expect(history.map((r) => [r.revision, r.value, r.superseded_at])).toEqual([
       [1, 60.4, '2024-06-01T12:00:00.000Z'],
       [2, 60.40000000000001, null],
@@ -154,7 +212,8 @@ describe('revisions', () => {
   });
 
   it('a change of status alone is a revision; a third change is revision 3', async () => {
-    const row = (value: string, status: string) => tidyCsv('s.csv', [TIDY_HEADER, ['REC', 'E08000009', '2015/16', value, '', '', '', '', '', status]]);
+    const row = (value: string, status: string) =>
+      tidyCsv('s.csv', [TIDY_HEADER, ['REC', 'E08000009', '2015/16', value, '', '', '', '', '', status]]);
     await importObservations(handle.db, row('60.4', 'provisional'), { clock });
     clock.advance(1000);
     await importObservations(handle.db, row('60.4', 'final'), { clock });
@@ -169,17 +228,26 @@ describe('revisions', () => {
 describe('importing JSON and rows from code', () => {
   it('reads { observations: [...] } and names the line of a bad observation', async () => {
     const json = `{\n  "observations": [\n    { "indicator": "REC", "area": "E08000009", "period": "2015/16", "value": 60.4 },\n    {\n      "indicator": "REC", "area": "E08000009", "period": "2016/17", "value": "n/a"\n    }\n  ]\n}\n`;
-    const error = (await importObservations(handle.db, { name: 'o.json', content: json }, { clock }).catch((e: unknown) => e)) as ValidationError;
+    const error = (await importObservations(handle.db, { name: 'o.json', content: json }, { clock }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
     expect(error.details).toEqual([expect.objectContaining({ line: 4, field: 'value', value: 'n/a' })]);
     const ok = json.replace('"n/a"', '56.89999999999999');
-    expect(await importObservations(handle.db, { name: 'o.json', content: ok }, { clock })).toMatchObject({ reader: 'tidy-json', rowsWritten: 2 });
+    expect(await importObservations(handle.db, { name: 'o.json', content: ok }, { clock })).toMatchObject({
+      reader: 'tidy-json',
+      rowsWritten: 2,
+    });
     expect((await getSeries(handle.db, 'REC', 'E08000009'))[1]!.value).toBe(56.89999999999999);
   });
 
   it('reads a bare array and refuses unknown fields', async () => {
     const json = JSON.stringify([{ indicator: 'REC', area: 'E08000009', period: 'FY2015', value: 1, colour: 'red' }]);
-    const error = (await importObservations(handle.db, { name: 'o.json', content: json }, { clock }).catch((e: unknown) => e)) as ValidationError;
-    expect(error.details).toEqual([expect.objectContaining({ line: 1, field: 'colour', reason: expect.stringMatching(/unknown field/) })]);
+    const error = (await importObservations(handle.db, { name: 'o.json', content: json }, { clock }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
+    expect(error.details).toEqual([
+      expect.objectContaining({ line: 1, field: 'colour', reason: expect.stringMatching(/unknown field/) }),
+    ]);
   });
 
   it('imports rows from an async iterable, with the indicator given once', async () => {
@@ -195,7 +263,9 @@ describe('importing JSON and rows from code', () => {
 
   it('refuses a row for another indicator than the one the import is for', async () => {
     const file = tidyCsv('x.csv', [TIDY_HEADER, ['POP', 'E08000009', '2022-06-30', '1', '', '', '', '', '', '']]);
-    const error = (await importObservations(handle.db, file, { clock, indicator: 'REC' }).catch((e: unknown) => e)) as ValidationError;
+    const error = (await importObservations(handle.db, file, { clock, indicator: 'REC' }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
     expect(error.details[0]?.reason).toBe('this import is for REC, but the row is for POP');
   });
 });

@@ -49,7 +49,11 @@ export async function importObservationRows(
   return runImport(db, source, opts, { fileName: opts.name ?? 'rows', fileSha256: '' });
 }
 
-async function* rowBatches(rows: Iterable<TidyRow> | AsyncIterable<TidyRow>, size: number, indicator?: string): AsyncGenerator<SourceBatch> {
+async function* rowBatches(
+  rows: Iterable<TidyRow> | AsyncIterable<TidyRow>,
+  size: number,
+  indicator?: string,
+): AsyncGenerator<SourceBatch> {
   let batch: SourceRow[] = [];
   let line = 1;
   for await (const r of rows) {
@@ -95,15 +99,32 @@ async function runImport(db: Executor, source: ObservationSource, opts: ImportOp
  * One import in one transaction (the caller's, when `db` is one). `audit: false` leaves the audit
  * event to the caller, which records what the import was part of (a submission's publication).
  */
-export async function runImportWithBatch(db: Executor, source: ObservationSource, opts: ImportOptions, file: ImportFile, behaviour: { audit: boolean }): Promise<ImportRun> {
+export async function runImportWithBatch(
+  db: Executor,
+  source: ObservationSource,
+  opts: ImportOptions,
+  file: ImportFile,
+  behaviour: { audit: boolean },
+): Promise<ImportRun> {
   const importedAt = isoInstant(opts.clock.now());
   const actor = opts.actor ?? cliActor();
   const work = async (trx: Executor): Promise<ImportRun> => {
     const onlyIndicator = await requiredIndicator(trx, opts.indicator);
     const definitionsChanged = source.prepare ? await source.prepare(trx, opts.clock, actor) : 0;
-    const resolver = new ImportResolver(trx, { scheme: source.indicatorScheme, hint: source.unknownIndicatorHint, onlyIndicator });
+    const resolver = new ImportResolver(trx, {
+      scheme: source.indicatorScheme,
+      hint: source.unknownIndicatorHint,
+      onlyIndicator,
+    });
     const { kind = 'observations', ...named } = file;
-    const record = { kind, ...named, reader: source.reader, importedAt, actor: auditActorOf(actor).label, sourceBodyId: opts.sourceBodyId ?? null };
+    const record = {
+      kind,
+      ...named,
+      reader: source.reader,
+      importedAt,
+      actor: auditActorOf(actor).label,
+      sourceBodyId: opts.sourceBodyId ?? null,
+    };
     const writer = await observationWriter(trx, source.expectedRows);
     const pipeline = new ImportPipeline(trx, writer, resolver, source, record);
     try {
@@ -129,7 +150,8 @@ export async function runImportWithBatch(db: Executor, source: ObservationSource
       problems: [],
     };
     const importId = pipeline.batchId;
-    if (behaviour.audit && importId !== undefined) await auditImport(trx, opts, { ...file, actor, importId, onlyIndicator, summary, definitionsChanged });
+    if (behaviour.audit && importId !== undefined)
+      await auditImport(trx, opts, { ...file, actor, importId, onlyIndicator, summary, definitionsChanged });
     return { summary, importId };
   };
   return db.isTransaction ? work(db) : db.transaction().execute(work);
@@ -138,7 +160,13 @@ export async function runImportWithBatch(db: Executor, source: ObservationSource
 async function auditImport(
   trx: Executor,
   opts: ImportOptions,
-  done: ImportFile & { actor: Actor; importId: number; onlyIndicator: string | undefined; summary: ImportSummary; definitionsChanged: number },
+  done: ImportFile & {
+    actor: Actor;
+    importId: number;
+    onlyIndicator: string | undefined;
+    summary: ImportSummary;
+    definitionsChanged: number;
+  },
 ): Promise<void> {
   const { summary } = done;
   const definitions = done.definitionsChanged > 0 ? `, ${done.definitionsChanged} indicator definitions changed` : '';
@@ -150,7 +178,15 @@ async function auditImport(
       subject: { kind: 'import_batch', id: String(done.importId) },
       bodyId: opts.sourceBodyId ?? null,
       indicatorCode: done.onlyIndicator ?? null,
-      after: { importId: done.importId, fileName: done.fileName, fileSha256: done.fileSha256, reader: summary.reader, rowsRead: summary.rowsRead, rowsWritten: summary.rowsWritten, rowsUnchanged: summary.rowsUnchanged },
+      after: {
+        importId: done.importId,
+        fileName: done.fileName,
+        fileSha256: done.fileSha256,
+        reader: summary.reader,
+        rowsRead: summary.rowsRead,
+        rowsWritten: summary.rowsWritten,
+        rowsUnchanged: summary.rowsUnchanged,
+      },
       summary: `Imported ${short(done.fileName)} (${summary.reader}): ${figures(summary.rowsWritten)} written, ${summary.rowsUnchanged} unchanged${definitions}`,
     },
     opts.clock,
@@ -163,6 +199,9 @@ const short = (text: string) => (text.length > 200 ? `${text.slice(0, 199)}…` 
 async function requiredIndicator(db: Executor, indicator: string | undefined): Promise<string | undefined> {
   if (indicator === undefined) return undefined;
   const code = await resolveIndicatorCode(db, indicator);
-  if (!code) throw new ValidationError(`${indicator} is not a known indicator`, [{ field: 'indicator', value: indicator, reason: 'not a known indicator code or alias' }]);
+  if (!code)
+    throw new ValidationError(`${indicator} is not a known indicator`, [
+      { field: 'indicator', value: indicator, reason: 'not a known indicator code or alias' },
+    ]);
   return code;
 }

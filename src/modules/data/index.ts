@@ -4,7 +4,17 @@
  * observation, import_batch, collection_deadline, submission, submission_row, submission_event,
  * body_submission_setting, share_unpublished).
  */
-export type { Executor, ImportOptions, Observation, ObservationFigures, ObservationQuery, ObservedFigures, ObservationStatus, RawCell, TidyRow } from './observation.types.ts';
+export type {
+  Executor,
+  ImportOptions,
+  Observation,
+  ObservationFigures,
+  ObservationQuery,
+  ObservedFigures,
+  ObservationStatus,
+  RawCell,
+  TidyRow,
+} from './observation.types.ts';
 export { OBSERVATION_STATUSES } from './observation.types.ts';
 export {
   getFiguresForArea,

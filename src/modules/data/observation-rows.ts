@@ -25,7 +25,10 @@ export interface ObservationWriter {
   findCurrent(indicator: string, period: string, areas: readonly string[]): Promise<CurrentFigures[]>;
   /** mark revisions superseded at `at` (never deleted) */
   supersede(ids: readonly number[], at: string): Promise<void>;
-  insert(rows: readonly NewRevision[], common: { publishedAt: string; importId: number; sourceBodyId: string | null }): Promise<void>;
+  insert(
+    rows: readonly NewRevision[],
+    common: { publishedAt: string; importId: number; sourceBodyId: string | null },
+  ): Promise<void>;
   /** called once all rows are written, before commit */
   finish(): Promise<void>;
   /** called last, whatever happened (restores connection settings) */
@@ -54,7 +57,11 @@ export const OBSERVATION_COLUMNS = [
 ] as const;
 
 /** One row's values in OBSERVATION_COLUMNS order, appended to `out`. */
-export function pushRowValues(out: unknown[], r: NewRevision, c: { publishedAt: string; importId: number; sourceBodyId: string | null }): void {
+export function pushRowValues(
+  out: unknown[],
+  r: NewRevision,
+  c: { publishedAt: string; importId: number; sourceBodyId: string | null },
+): void {
   const f = r.figures;
   out.push(
     r.indicatorCode,
@@ -117,7 +124,7 @@ export function samePair(a: NewRevision, b: NewRevision): boolean {
 
 /** Calls `run(start, end)` for each run of consecutive rows sharing indicator, version and period. */
 export function forEachRun(rows: readonly NewRevision[], run: (start: number, end: number) => void): void {
-  for (let start = 0; start < rows.length; ) {
+  for (let start = 0; start < rows.length;) {
     let end = start + 1;
     while (end < rows.length && samePair(rows[start]!, rows[end]!)) end++;
     run(start, end);

@@ -31,7 +31,11 @@ describe('sqliteConnectionOf', () => {
   });
 
   it('finds the same connection every time', async () => {
-    const found = await Promise.all([sqliteConnectionOf(handle.db), sqliteConnectionOf(handle.db), sqliteConnectionOf(handle.db)]);
+    const found = await Promise.all([
+      sqliteConnectionOf(handle.db),
+      sqliteConnectionOf(handle.db),
+      sqliteConnectionOf(handle.db),
+    ]);
     expect(new Set(found).size).toBe(1);
     if (handle.dialect === 'sqlite') expect(found[0]).toBeDefined();
   });

@@ -84,7 +84,9 @@ class SqliteObservationWriter implements ObservationWriter {
   ) {
     this.insertMany = sqlite.prepare(insertSql(ROWS_PER_INSERT));
     this.insertOne = sqlite.prepare(insertSql(1));
-    this.anyCurrent = sqlite.prepare('select 1 from observation where indicator_code = ? and period = ? and superseded_at is null limit 1');
+    this.anyCurrent = sqlite.prepare(
+      'select 1 from observation where indicator_code = ? and period = ? and superseded_at is null limit 1',
+    );
     this.currentIn = sqlite.prepare(
       `select ${CURRENT_COLUMNS} from observation where indicator_code = ? and period = ? and superseded_at is null and area_code in (select value from json_each(?))`,
     );
@@ -112,15 +114,24 @@ class SqliteObservationWriter implements ObservationWriter {
     for (let i = 0; i < ids.length; i += JSON_LIST) this.supersedeIn.run(at, JSON.stringify(ids.slice(i, i + JSON_LIST)));
   }
 
-  async insert(rows: readonly NewRevision[], common: { publishedAt: string; importId: number; sourceBodyId: string | null }): Promise<void> {
+  async insert(
+    rows: readonly NewRevision[],
+    common: { publishedAt: string; importId: number; sourceBodyId: string | null },
+  ): Promise<void> {
     forEachRun(rows, (start, end) => this.insertRun(rows, start, end, common));
     this.written += rows.length;
     if (this.written >= BULK_MIN_ROWS) this.enlargeCache();
-    if (!this.droppedIndexes && Math.max(this.written, this.expectedRows) >= Math.max(BULK_MIN_ROWS, this.tableRows)) this.dropIndexes();
+    if (!this.droppedIndexes && Math.max(this.written, this.expectedRows) >= Math.max(BULK_MIN_ROWS, this.tableRows))
+      this.dropIndexes();
   }
 
   /** rows[start..end) share indicator, version and period. */
-  private insertRun(rows: readonly NewRevision[], start: number, end: number, common: { publishedAt: string; importId: number; sourceBodyId: string | null }): void {
+  private insertRun(
+    rows: readonly NewRevision[],
+    start: number,
+    end: number,
+    common: { publishedAt: string; importId: number; sourceBodyId: string | null },
+  ): void {
     const first = rows[start]!;
     const shared: SharedValues = {
       indicator: first.indicatorCode,
@@ -166,12 +177,15 @@ class SqliteObservationWriter implements ObservationWriter {
   private enlargeCache(): void {
     if (this.savedCacheSize !== undefined) return;
     this.savedCacheSize = this.sqlite.pragma('cache_size', { simple: true }) as number;
-    if (this.savedCacheSize >= 0 || -this.savedCacheSize < IMPORT_CACHE_KIB) this.sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+    if (this.savedCacheSize >= 0 || -this.savedCacheSize < IMPORT_CACHE_KIB)
+      this.sqlite.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
   }
 
   private dropIndexes(): void {
     const indexes = this.sqlite
-      .prepare("select name, sql from sqlite_master where type = 'index' and tbl_name = 'observation' and sql is not null and name <> ?")
+      .prepare(
+        "select name, sql from sqlite_master where type = 'index' and tbl_name = 'observation' and sql is not null and name <> ?",
+      )
       .all(this.emptyAtStart ? '' : KEPT_INDEX) as { name: string; sql: string }[];
     for (const index of indexes) this.sqlite.exec(`drop index "${index.name.replace(/"/g, '""')}"`);
     this.droppedIndexes = indexes;

@@ -32,7 +32,10 @@ type Common = { publishedAt: string; importId: number; sourceBodyId: string | nu
 /** Parameters of UNNEST_INSERT for rows[start..end), which share indicator, version and period. */
 function unnestParams(rows: readonly NewRevision[], start: number, end: number, c: Common): unknown[] {
   const first = rows[start]!;
-  const [area, value, numerator, denominator, sampleSize, ciLower, ciUpper, status, revision] = Array.from({ length: 9 }, (): unknown[] => []);
+  const [area, value, numerator, denominator, sampleSize, ciLower, ciUpper, status, revision] = Array.from(
+    { length: 9 },
+    (): unknown[] => [],
+  );
   for (let i = start; i < end; i++) {
     const r = rows[i]!;
     const f = r.figures;
@@ -47,7 +50,17 @@ function unnestParams(rows: readonly NewRevision[], start: number, end: number, 
     revision!.push(r.revision);
   }
   const p = first.period;
-  const shared = [first.indicatorCode, first.indicatorVersion, p.key, p.type, p.start, p.end, c.sourceBodyId, c.importId, c.publishedAt];
+  const shared = [
+    first.indicatorCode,
+    first.indicatorVersion,
+    p.key,
+    p.type,
+    p.start,
+    p.end,
+    c.sourceBodyId,
+    c.importId,
+    c.publishedAt,
+  ];
   return [...shared, area, value, numerator, denominator, sampleSize, ciLower, ciUpper, status, revision];
 }
 const IN_LIST = 1000;
@@ -95,7 +108,11 @@ export async function kyselyObservationWriter(db: Executor): Promise<Observation
     },
     async supersede(ids, at) {
       for (let i = 0; i < ids.length; i += IN_LIST) {
-        await db.updateTable('observation').set({ superseded_at: at }).where('id', 'in', ids.slice(i, i + IN_LIST)).execute();
+        await db
+          .updateTable('observation')
+          .set({ superseded_at: at })
+          .where('id', 'in', ids.slice(i, i + IN_LIST))
+          .execute();
       }
     },
     async insert(rows: readonly NewRevision[], common) {
@@ -104,7 +121,8 @@ export async function kyselyObservationWriter(db: Executor): Promise<Observation
         forEachRun(rows, (start, end) => {
           for (let i = start; i < end; i += ROWS_PER_UNNEST) runs.push([i, Math.min(end, i + ROWS_PER_UNNEST)]);
         });
-        for (const [start, end] of runs) await db.executeQuery(CompiledQuery.raw(UNNEST_INSERT, unnestParams(rows, start, end, common)));
+        for (const [start, end] of runs)
+          await db.executeQuery(CompiledQuery.raw(UNNEST_INSERT, unnestParams(rows, start, end, common)));
         return;
       }
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {

@@ -13,4 +13,3 @@ import { sqliteObservationWriter } from './observation-write-sqlite.repository.t
 export async function observationWriter(db: Executor, expectedRows: number): Promise<ObservationWriter> {
   return (await sqliteObservationWriter(db, expectedRows)) ?? (await kyselyObservationWriter(db));
 }
-

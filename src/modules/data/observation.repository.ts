@@ -35,7 +35,11 @@ function filtered(db: Executor, f: ObservationFilter): ObservationQueryBuilder {
   return q;
 }
 
-export async function findObservations(db: Executor, f: ObservationFilter, page: { limit: number; offset: number }): Promise<{ rows: ObservationRow[]; total: number }> {
+export async function findObservations(
+  db: Executor,
+  f: ObservationFilter,
+  page: { limit: number; offset: number },
+): Promise<{ rows: ObservationRow[]; total: number }> {
   const rows = await filtered(db, f)
     .selectAll()
     .orderBy('indicator_code')
@@ -55,12 +59,22 @@ export async function findSeries(db: Executor, indicator: string, area: string, 
   return filtered(db, { indicator, area, asOf }).selectAll().orderBy('period_start').orderBy('period_end').execute();
 }
 
-export async function findValuesForPeriod(db: Executor, indicator: string, period: string, areaCodes?: readonly string[]): Promise<ObservationRow[]> {
+export async function findValuesForPeriod(
+  db: Executor,
+  indicator: string,
+  period: string,
+  areaCodes?: readonly string[],
+): Promise<ObservationRow[]> {
   const base = () => filtered(db, { indicator, period }).selectAll().orderBy('area_code');
   if (areaCodes === undefined) return base().execute();
   const rows: ObservationRow[] = [];
   const unique = [...new Set(areaCodes)];
-  for (let i = 0; i < unique.length; i += IN_LIST) rows.push(...(await base().where('area_code', 'in', unique.slice(i, i + IN_LIST)).execute()));
+  for (let i = 0; i < unique.length; i += IN_LIST)
+    rows.push(
+      ...(await base()
+        .where('area_code', 'in', unique.slice(i, i + IN_LIST))
+        .execute()),
+    );
   return rows.sort((a, b) => (a.area_code < b.area_code ? -1 : a.area_code > b.area_code ? 1 : 0));
 }
 
@@ -113,7 +127,11 @@ export async function findAreasWithData(db: Executor, indicator: string): Promis
 }
 
 /** When figures for the indicator and period were first and last published (any revision). */
-export async function findPublicationSpan(db: Executor, indicator: string, period: string): Promise<{ first: string | null; last: string | null }> {
+export async function findPublicationSpan(
+  db: Executor,
+  indicator: string,
+  period: string,
+): Promise<{ first: string | null; last: string | null }> {
   const row = await db
     .selectFrom('observation')
     .where('indicator_code', '=', indicator)
@@ -162,11 +180,18 @@ export async function findFiguresForPeriods(
     visibleAt(db.selectFrom('observation'), asOf)
       .select(FIGURE_COLUMNS)
       .where((eb) =>
-        eb.or([...byPeriod].map(([period, codes]) => eb.and([eb('period', '=', period), eb('indicator_code', 'in', [...codes])]))),
+        eb.or(
+          [...byPeriod].map(([period, codes]) => eb.and([eb('period', '=', period), eb('indicator_code', 'in', [...codes])])),
+        ),
       );
   if (areaCodes === undefined) return base().execute();
   const unique = [...new Set(areaCodes)];
   const rows: FigureRow[] = [];
-  for (let i = 0; i < unique.length; i += IN_LIST) rows.push(...(await base().where('area_code', 'in', unique.slice(i, i + IN_LIST)).execute()));
+  for (let i = 0; i < unique.length; i += IN_LIST)
+    rows.push(
+      ...(await base()
+        .where('area_code', 'in', unique.slice(i, i + IN_LIST))
+        .execute()),
+    );
   return rows;
 }

@@ -18,7 +18,11 @@ import type { Executor, Observation, ObservationQuery, ObservationStatus, Observ
 
 export async function queryObservations(db: Executor, q: ObservationQuery): Promise<{ items: Observation[]; total: number }> {
   const period = q.period === undefined ? undefined : await periodKey(db, q.period, q.indicator);
-  const { rows, total } = await findObservations(db, { indicator: q.indicator, area: q.area, period, asOf: asOfInstant(q.asOf) }, q);
+  const { rows, total } = await findObservations(
+    db,
+    { indicator: q.indicator, area: q.area, period, asOf: asOfInstant(q.asOf) },
+    q,
+  );
   return { items: rows.map(toObservation), total };
 }
 
@@ -28,7 +32,12 @@ export async function getSeries(db: Executor, indicator: string, area: string, a
 }
 
 /** The current figures of every area (or of the areas given) for one period (a key or any spelling). */
-export async function getValuesForPeriod(db: Executor, indicator: string, period: string, areaCodes?: readonly string[]): Promise<Observation[]> {
+export async function getValuesForPeriod(
+  db: Executor,
+  indicator: string,
+  period: string,
+  areaCodes?: readonly string[],
+): Promise<Observation[]> {
   const key = await periodKey(db, period, indicator);
   return (await findValuesForPeriod(db, indicator, key, areaCodes)).map(toObservation);
 }
@@ -52,9 +61,14 @@ export async function getFiguresForPeriods(
   areaCodes?: readonly string[],
   asOf?: string,
 ): Promise<ObservedFigures[]> {
-  const keyed = await Promise.all(pairs.map(async (p) => ({ indicator: p.indicator, period: await periodKey(db, p.period, p.indicator) })));
+  const keyed = await Promise.all(
+    pairs.map(async (p) => ({ indicator: p.indicator, period: await periodKey(db, p.period, p.indicator) })),
+  );
   const rows = (await findFiguresForPeriods(db, keyed, areaCodes, asOfInstant(asOf))).map(toObservedFigures);
-  rows.sort((a, b) => compareText(a.indicatorCode, b.indicatorCode) || compareText(a.period, b.period) || compareText(a.areaCode, b.areaCode));
+  rows.sort(
+    (a, b) =>
+      compareText(a.indicatorCode, b.indicatorCode) || compareText(a.period, b.period) || compareText(a.areaCode, b.areaCode),
+  );
   return latestRevisions(rows);
 }
 
@@ -111,7 +125,8 @@ export async function periodKey(db: Executor, text: string, indicator?: string):
   if (asKey) return asKey.key;
   const definition = indicator === undefined ? undefined : await getIndicator(db, indicator);
   const parsed = parsePeriod(text, definition?.periodType as PeriodType | undefined);
-  if (!parsed.ok) throw new ValidationError(`'${text}' is not a period`, [{ field: 'period', value: text, reason: parsed.reason }]);
+  if (!parsed.ok)
+    throw new ValidationError(`'${text}' is not a period`, [{ field: 'period', value: text, reason: parsed.reason }]);
   return parsed.period.key;
 }
 
@@ -122,7 +137,9 @@ export function asOfInstant(asOf: string | undefined): string | undefined {
   if (/^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(`${text}T00:00:00Z`))) return `${text}T23:59:59.999Z`;
   const t = Date.parse(text);
   if (!/^\d{4}-\d{2}-\d{2}T/.test(text) || Number.isNaN(t)) {
-    throw new ValidationError(`'${asOf}' is not a date or an instant`, [{ field: 'asOf', value: asOf, reason: 'give a date (2024-05-31) or an instant (2024-05-31T12:00:00Z)' }]);
+    throw new ValidationError(`'${asOf}' is not a date or an instant`, [
+      { field: 'asOf', value: asOf, reason: 'give a date (2024-05-31) or an instant (2024-05-31T12:00:00Z)' },
+    ]);
   }
   return new Date(t).toISOString();
 }

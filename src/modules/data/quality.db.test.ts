@@ -21,7 +21,10 @@ function value(i: number, t: number): string {
 
 function yearFile(y: number, skip: string[] = []) {
   const t = years.indexOf(y);
-  return tidyCsv(`${y}.csv`, [TIDY_HEADER, ...areas.filter((a) => !skip.includes(a)).map((a, i) => ['REC', a, label(y), value(i, t), '', '', '', '', '', ''])]);
+  return tidyCsv(`${y}.csv`, [
+    TIDY_HEADER,
+    ...areas.filter((a) => !skip.includes(a)).map((a, i) => ['REC', a, label(y), value(i, t), '', '', '', '', '', '']),
+  ]);
 }
 
 beforeEach(async () => {
@@ -45,14 +48,28 @@ describe('assessQuality', () => {
     await importObservations(handle.db, yearFile(2020, ['E08000003']), { clock });
     const q = await assessQuality(handle.db, 'REC', '2020/21', { clock });
     expect(q.period.key).toBe('FY2020');
-    expect(q.completeness).toEqual({ expected: 11, received: 9, ratio: 9 / 11, missing: ['E08000003', 'E08000011'], countries: ['E92000001'] });
+    expect(q.completeness).toEqual({
+      expected: 11,
+      received: 9,
+      ratio: 9 / 11,
+      missing: ['E08000003', 'E08000011'],
+      countries: ['E92000001'],
+    });
   });
 
   it('outliers and breaks in series: the area that jumped', async () => {
     await importObservations(handle.db, yearFile(2020), { clock });
     const q = await assessQuality(handle.db, 'REC', 'FY2020', { clock });
     expect(q.outliers.map((o) => [o.areaCode, o.value])).toEqual([[areas[9], 100.7]]);
-    expect(q.breaks).toEqual([expect.objectContaining({ areaCode: areas[9], previousPeriod: 'FY2019', previousValue: 70, value: 100.7, change: expect.closeTo(30.7, 6) })]);
+    expect(q.breaks).toEqual([
+      expect.objectContaining({
+        areaCode: areas[9],
+        previousPeriod: 'FY2019',
+        previousValue: 70,
+        value: 100.7,
+        change: expect.closeTo(30.7, 6),
+      }),
+    ]);
     const before = await assessQuality(handle.db, 'REC', 'FY2019', { clock });
     expect(before.breaks).toEqual([]);
   });
@@ -65,28 +82,59 @@ describe('assessQuality', () => {
   });
 
   it('timeliness against the collection deadline', async () => {
-    expect((await assessQuality(handle.db, 'REC', 'FY2019', { clock })).timeliness).toEqual({ dueDate: null, status: 'no_deadline', lateByDays: null, firstPublishedAt: '2024-05-01T09:00:00.000Z' });
+    expect((await assessQuality(handle.db, 'REC', 'FY2019', { clock })).timeliness).toEqual({
+      dueDate: null,
+      status: 'no_deadline',
+      lateByDays: null,
+      firstPublishedAt: '2024-05-01T09:00:00.000Z',
+    });
     await setCollectionDeadline(handle.db, cliActor(), { indicator: 'REC', period: '2019/20', dueDate: '2024-04-28' }, { clock });
-    expect((await assessQuality(handle.db, 'REC', 'FY2019', { clock })).timeliness).toMatchObject({ status: 'late', lateByDays: 3 });
+    expect((await assessQuality(handle.db, 'REC', 'FY2019', { clock })).timeliness).toMatchObject({
+      status: 'late',
+      lateByDays: 3,
+    });
     await setCollectionDeadline(handle.db, cliActor(), { indicator: 'REC', period: 'FY2019', dueDate: '2024-05-01' }, { clock });
-    expect((await assessQuality(handle.db, 'REC', 'FY2019', { clock })).timeliness).toMatchObject({ status: 'on_time', lateByDays: null, dueDate: '2024-05-01' });
+    expect((await assessQuality(handle.db, 'REC', 'FY2019', { clock })).timeliness).toMatchObject({
+      status: 'on_time',
+      lateByDays: null,
+      dueDate: '2024-05-01',
+    });
     await setCollectionDeadline(handle.db, cliActor(), { indicator: 'REC', period: '2020/21', dueDate: '2024-06-30' }, { clock });
-    expect((await assessQuality(handle.db, 'REC', 'FY2020', { clock })).timeliness).toMatchObject({ status: 'not_yet_due', firstPublishedAt: null });
+    expect((await assessQuality(handle.db, 'REC', 'FY2020', { clock })).timeliness).toMatchObject({
+      status: 'not_yet_due',
+      firstPublishedAt: null,
+    });
     clock.set('2024-07-10T00:00:00.000Z');
-    expect((await assessQuality(handle.db, 'REC', 'FY2020', { clock })).timeliness).toMatchObject({ status: 'overdue', lateByDays: 10 });
+    expect((await assessQuality(handle.db, 'REC', 'FY2020', { clock })).timeliness).toMatchObject({
+      status: 'overdue',
+      lateByDays: 10,
+    });
   });
 
   it('a comparability break when the definition changed between periods', async () => {
-    await saveTestIndicators(handle.db, { code: 'REC', areaTypes: ['metropolitan_district'], numeratorDefinition: 'Tonnes recycled, now including rubble', comparabilityNote: 'From 2020/21 rubble counts as recycled.' });
+    await saveTestIndicators(handle.db, {
+      code: 'REC',
+      areaTypes: ['metropolitan_district'],
+      numeratorDefinition: 'Tonnes recycled, now including rubble',
+      comparabilityNote: 'From 2020/21 rubble counts as recycled.',
+    });
     await importObservations(handle.db, yearFile(2020), { clock });
     const q = await assessQuality(handle.db, 'REC', 'FY2020', { clock });
-    expect(q.comparabilityBreak).toEqual({ fromPeriod: 'FY2019', toPeriod: 'FY2020', fromVersion: 1, toVersion: 2, note: 'From 2020/21 rubble counts as recycled.' });
+    expect(q.comparabilityBreak).toEqual({
+      fromPeriod: 'FY2019',
+      toPeriod: 'FY2020',
+      fromVersion: 1,
+      toVersion: 2,
+      note: 'From 2020/21 rubble counts as recycled.',
+    });
     expect((await assessQuality(handle.db, 'REC', 'FY2019', { clock })).comparabilityBreak).toBeNull();
   });
 
   it('refuses an unknown indicator, a bad period and a bad date', async () => {
     await expect(assessQuality(handle.db, 'NOPE', 'FY2019', { clock })).rejects.toThrow(NotFoundError);
     await expect(assessQuality(handle.db, 'REC', '2019', { clock })).rejects.toThrow(ValidationError);
-    await expect(setCollectionDeadline(handle.db, cliActor(), { indicator: 'REC', period: 'FY2019', dueDate: '2024-02-30' }, { clock })).rejects.toThrow(/not a date/);
+    await expect(
+      setCollectionDeadline(handle.db, cliActor(), { indicator: 'REC', period: 'FY2019', dueDate: '2024-02-30' }, { clock }),
+    ).rejects.toThrow(/not a date/);
   });
 });

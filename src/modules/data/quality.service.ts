@@ -38,10 +38,21 @@ export interface QualityReport {
   };
   outliers: Outlier[];
   breaks: (SeriesBreak & { previousPeriod: string })[];
-  comparabilityBreak: { fromPeriod: string; toPeriod: string; fromVersion: number; toVersion: number; note: string | null } | null;
+  comparabilityBreak: {
+    fromPeriod: string;
+    toPeriod: string;
+    fromVersion: number;
+    toVersion: number;
+    note: string | null;
+  } | null;
 }
 
-export async function assessQuality(db: Executor, indicator: string, period: string, opts: { clock: Clock }): Promise<QualityReport> {
+export async function assessQuality(
+  db: Executor,
+  indicator: string,
+  period: string,
+  opts: { clock: Clock },
+): Promise<QualityReport> {
   const definition = await requireIndicator(db, indicator);
   const p = periodFromKey(await periodKey(db, period, definition.code));
   const window = periodsBefore(p, HISTORY);
@@ -61,7 +72,8 @@ export async function assessQuality(db: Executor, indicator: string, period: str
 
 async function requireIndicator(db: Executor, code: string): Promise<IndicatorDefinition> {
   const definition = await getIndicator(db, code);
-  if (!definition) throw new NotFoundError(`No indicator ${code}`, [{ field: 'indicator', value: code, reason: 'not a known indicator code' }]);
+  if (!definition)
+    throw new NotFoundError(`No indicator ${code}`, [{ field: 'indicator', value: code, reason: 'not a known indicator code' }]);
   return definition;
 }
 
@@ -74,7 +86,11 @@ function periodsBefore(p: Period, count: number): Period[] {
   return out;
 }
 
-async function completeness(db: Executor, definition: IndicatorDefinition, current: Observation[]): Promise<QualityReport['completeness']> {
+async function completeness(
+  db: Executor,
+  definition: IndicatorDefinition,
+  current: Observation[],
+): Promise<QualityReport['completeness']> {
   const expectedCodes = await listAreaCodesByType(db, definition.areaTypes);
   const areas = await getAreas(db, expectedCodes);
   const countryOf = (code: string) => areas.get(code)?.countryCode ?? countryCodeOf(code);
@@ -83,7 +99,13 @@ async function completeness(db: Executor, definition: IndicatorDefinition, curre
   const received = new Set(current.filter(hasValue).map((o) => o.areaCode));
   const missing = expected.filter((c) => !received.has(c));
   const got = expected.length - missing.length;
-  return { expected: expected.length, received: got, ratio: expected.length === 0 ? null : got / expected.length, missing, countries: [...countries].sort() };
+  return {
+    expected: expected.length,
+    received: got,
+    ratio: expected.length === 0 ? null : got / expected.length,
+    missing,
+    countries: [...countries].sort(),
+  };
 }
 
 async function timeliness(db: Executor, indicator: string, p: Period, now: string): Promise<QualityReport['timeliness']> {
@@ -91,7 +113,8 @@ async function timeliness(db: Executor, indicator: string, p: Period, now: strin
   const { first } = await findPublicationSpan(db, indicator, p.key);
   if (dueDate === null) return { dueDate, status: 'no_deadline', lateByDays: null, firstPublishedAt: first };
   const late = daysBetween(dueDate, first ?? now);
-  if (first === null) return { dueDate, status: late > 0 ? 'overdue' : 'not_yet_due', lateByDays: late > 0 ? late : null, firstPublishedAt: null };
+  if (first === null)
+    return { dueDate, status: late > 0 ? 'overdue' : 'not_yet_due', lateByDays: late > 0 ? late : null, firstPublishedAt: null };
   return { dueDate, status: late > 0 ? 'late' : 'on_time', lateByDays: late > 0 ? late : null, firstPublishedAt: first };
 }
 
@@ -107,7 +130,14 @@ function seriesByArea(periods: Observation[][]): { areaCode: string; values: (nu
   return [...byArea].map(([areaCode, values]) => ({ areaCode, values }));
 }
 
-async function comparabilityBreak(db: Executor, code: string, from: Period, to: Period, before: Observation[], after: Observation[]): Promise<QualityReport['comparabilityBreak']> {
+async function comparabilityBreak(
+  db: Executor,
+  code: string,
+  from: Period,
+  to: Period,
+  before: Observation[],
+  after: Observation[],
+): Promise<QualityReport['comparabilityBreak']> {
   const fromVersion = commonestVersion(before);
   const toVersion = commonestVersion(after);
   if (fromVersion === undefined || toVersion === undefined || fromVersion === toVersion) return null;

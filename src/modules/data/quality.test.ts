@@ -57,7 +57,13 @@ describe('findBreaks', () => {
   });
 
   it('finds a jump extreme for the group and for the area', () => {
-    const series = [steady('A', 50, 1), steady('B', 40, 1.2), steady('C', 60, 0.8), steady('D', 55, 1.1), steady('E', 45, 0.9, 45 + 1.8 + 30)];
+    const series = [
+      steady('A', 50, 1),
+      steady('B', 40, 1.2),
+      steady('C', 60, 0.8),
+      steady('D', 55, 1.1),
+      steady('E', 45, 0.9, 45 + 1.8 + 30),
+    ];
     const breaks = findBreaks(series);
     expect(breaks.map((b) => b.areaCode)).toEqual(['E']);
     expect(breaks[0]).toMatchObject({ previousValue: 46.8, value: 76.8 });

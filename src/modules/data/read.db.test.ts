@@ -19,7 +19,12 @@ const clock = fixedClock('2024-05-01T09:00:00.000Z');
 
 beforeAll(async () => {
   handle = await freshDatabase();
-  await saveTestIndicators(handle.db, { code: 'REC' }, { code: 'ACAD', periodType: 'academic_year' }, { code: 'QTR', periodType: 'financial_quarter' });
+  await saveTestIndicators(
+    handle.db,
+    { code: 'REC' },
+    { code: 'ACAD', periodType: 'academic_year' },
+    { code: 'QTR', periodType: 'financial_quarter' },
+  );
   await insertAreas(handle.db, ['E08000009', 'E08000003', 'E08000002']);
   const row = (i: string, a: string, p: string, v: string, status = '') => [i, a, p, v, '', '', '', '', '', status];
   await importObservations(
@@ -74,7 +79,13 @@ describe('queryObservations', () => {
   });
 
   it('answers as published on a date', async () => {
-    const r = await queryObservations(handle.db, { indicator: 'REC', area: 'E08000003', asOf: '2024-06-30', limit: 10, offset: 0 });
+    const r = await queryObservations(handle.db, {
+      indicator: 'REC',
+      area: 'E08000003',
+      asOf: '2024-06-30',
+      limit: 10,
+      offset: 0,
+    });
     expect(r.items.map((o) => [o.value, o.revision])).toEqual([[40, 1]]);
     const now = await queryObservations(handle.db, { indicator: 'REC', area: 'E08000003', limit: 10, offset: 0 });
     expect(now.items.map((o) => [o.value, o.revision])).toEqual([[41, 2]]);
@@ -97,7 +108,9 @@ describe('series, values and periods', () => {
 
   it('getValuesForPeriod takes a key or a spelling, and optionally areas', async () => {
     expect((await getValuesForPeriod(handle.db, 'REC', 'FY2015')).map((o) => o.areaCode)).toEqual(['E08000003', 'E08000009']);
-    expect((await getValuesForPeriod(handle.db, 'REC', '2015/16', ['E08000009', 'E99999999'])).map((o) => o.value)).toEqual([60.4]);
+    expect((await getValuesForPeriod(handle.db, 'REC', '2015/16', ['E08000009', 'E99999999'])).map((o) => o.value)).toEqual([
+      60.4,
+    ]);
     expect(await getValuesForPeriod(handle.db, 'REC', '2015/16', [])).toEqual([]);
   });
 

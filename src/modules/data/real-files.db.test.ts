@@ -51,7 +51,16 @@ describe('Trafford Data Lab recycling rates', () => {
     const [bristol] = await getValuesForPeriod(handle.db, 'NI192', '2023/24', ['E06000023']);
     expect(bristol).toMatchObject({ value: null, status: 'not_available' });
     expect((await listPeriodsWithData(handle.db, 'NI192')).map((p) => p.label)).toEqual([
-      '2015/16', '2016/17', '2017/18', '2018/19', '2019/20', '2020/21', '2021/22', '2022/23', '2023/24', '2024/25',
+      '2015/16',
+      '2016/17',
+      '2017/18',
+      '2018/19',
+      '2019/20',
+      '2020/21',
+      '2021/22',
+      '2022/23',
+      '2023/24',
+      '2024/25',
     ]);
   });
 
@@ -73,7 +82,13 @@ describe('Oflog adult social care', () => {
   it('imports every row; blank values are not available; desc/DESC/None/blank agree with the definitions', async () => {
     const summary = await importObservations(handle.db, dataFile(OFLOG_FILE), { clock });
     expect(summary).toMatchObject({ reader: 'oflog-asc', rowsRead: 6376, rowsWritten: 6376 });
-    const missing = await queryObservations(handle.db, { indicator: 'ASC1', period: '2016-17', area: 'E06000053', limit: 5, offset: 0 });
+    const missing = await queryObservations(handle.db, {
+      indicator: 'ASC1',
+      period: '2016-17',
+      area: 'E06000053',
+      limit: 5,
+      offset: 0,
+    });
     expect(missing.items[0]).toMatchObject({ value: null, status: 'not_available', period: 'FY2016' });
     const statuses = await handle.db.selectFrom('observation').select(['status']).where('status', '=', 'not_available').execute();
     expect(statuses).toHaveLength(298);
@@ -87,12 +102,24 @@ describe('Oflog adult social care', () => {
     text[line] = text[line]!.replace(/,None$/, ',desc');
     const asc1 = text.findIndex((l) => l.includes(',ASC1,') && l.endsWith(',desc'));
     text[asc1] = text[asc1]!.replace(/,desc$/, ',upwards');
-    const error = (await importObservations(handle.db, { name: 'oflog.csv', content: text.join('\n') }, { clock }).catch((e: unknown) => e)) as ValidationError;
+    const error = (await importObservations(handle.db, { name: 'oflog.csv', content: text.join('\n') }, { clock }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.details).toEqual(
       [
-        { line: line + 1, field: 'rank_order', value: 'desc', reason: 'rank_order desc means higher is better, but ASC6 is defined as none: correct the file or the definition' },
-        { line: asc1 + 1, field: 'rank_order', value: 'upwards', reason: "'upwards' is not a ranking direction: use desc, asc, None or leave it empty" },
+        {
+          line: line + 1,
+          field: 'rank_order',
+          value: 'desc',
+          reason: 'rank_order desc means higher is better, but ASC6 is defined as none: correct the file or the definition',
+        },
+        {
+          line: asc1 + 1,
+          field: 'rank_order',
+          value: 'upwards',
+          reason: "'upwards' is not a ranking direction: use desc, asc, None or leave it empty",
+        },
       ].sort((a, b) => a.line - b.line),
     );
     expect(await countRows(handle.db, 'observation')).toBe(0);
@@ -109,18 +136,48 @@ describe('Trafford ward indicators with their metadata', () => {
   it('creates the definitions from the meta file and imports every ward figure', async () => {
     const summary = await importWards();
     // 1,008 rows: 105 age-band Count rows become numerators
-    expect(summary).toMatchObject({ reader: 'trafford-ward', rowsRead: 1008, rowsWritten: 903, skipped: [{ count: 105, reason: expect.any(String) }] });
+    expect(summary).toMatchObject({
+      reader: 'trafford-ward',
+      rowsRead: 1008,
+      rowsWritten: 903,
+      skipped: [{ count: 105, reason: expect.any(String) }],
+    });
     const broadband = await getIndicator(handle.db, 'TWD-average-broadband-speed');
-    expect(broadband).toMatchObject({ title: 'Average broadband speed', theme: 'communications', source: 'Ofcom', polarity: 'higher_is_better', periodType: 'month', areaTypes: ['metropolitan_district', 'ward'] });
-    expect(await getIndicator(handle.db, 'TWD-index-of-multiple-deprivation')).toMatchObject({ polarity: 'none', unit: 'score', periodType: 'calendar_year' });
-    expect(await getIndicator(handle.db, 'TWD-total-resident-population')).toMatchObject({ unit: 'count', areaAggregation: 'sum', periodType: 'day' });
-    expect(await getIndicator(handle.db, 'TWD-residents-no-qualifications-count')).toMatchObject({ unit: 'count', areaAggregation: 'sum' });
-    expect(await getIndicator(handle.db, 'TWD-residents-no-qualifications')).toMatchObject({ unit: 'percentage', areaAggregation: 'none' });
+    expect(broadband).toMatchObject({
+      title: 'Average broadband speed',
+      theme: 'communications',
+      source: 'Ofcom',
+      polarity: 'higher_is_better',
+      periodType: 'month',
+      areaTypes: ['metropolitan_district', 'ward'],
+    });
+    expect(await getIndicator(handle.db, 'TWD-index-of-multiple-deprivation')).toMatchObject({
+      polarity: 'none',
+      unit: 'score',
+      periodType: 'calendar_year',
+    });
+    expect(await getIndicator(handle.db, 'TWD-total-resident-population')).toMatchObject({
+      unit: 'count',
+      areaAggregation: 'sum',
+      periodType: 'day',
+    });
+    expect(await getIndicator(handle.db, 'TWD-residents-no-qualifications-count')).toMatchObject({
+      unit: 'count',
+      areaAggregation: 'sum',
+    });
+    expect(await getIndicator(handle.db, 'TWD-residents-no-qualifications')).toMatchObject({
+      unit: 'percentage',
+      areaAggregation: 'none',
+    });
   });
 
   it('makes one ratio indicator of each population age band: percentage over count over total population', async () => {
     await importWards();
-    expect(await getIndicator(handle.db, 'TWD-population-0-15-years')).toMatchObject({ unit: 'percentage', areaAggregation: 'ratio', periodType: 'day' });
+    expect(await getIndicator(handle.db, 'TWD-population-0-15-years')).toMatchObject({
+      unit: 'percentage',
+      areaAggregation: 'ratio',
+      periodType: 'day',
+    });
     expect(await getIndicator(handle.db, 'TWD-population-0-15-years-count')).toBeUndefined();
     const [altrincham] = await getValuesForPeriod(handle.db, 'TWD-population-0-15-years', '2022-06-30', ['E05015239']);
     const [total] = await getValuesForPeriod(handle.db, 'TWD-total-resident-population', 'D2022-06-30', ['E05015239']);
@@ -137,8 +194,12 @@ describe('Trafford ward indicators with their metadata', () => {
   });
 
   it('without the meta file, names the missing indicators and how to create them', async () => {
-    const error = (await importObservations(handle.db, dataFile(WARD_FILE), { clock }).catch((e: unknown) => e)) as ValidationError;
-    expect(error.details[0]?.reason).toMatch(/^'TWD-average-broadband-speed' is not a known indicator code or alias: import the file together with its metadata file/);
+    const error = (await importObservations(handle.db, dataFile(WARD_FILE), { clock }).catch(
+      (e: unknown) => e,
+    )) as ValidationError;
+    expect(error.details[0]?.reason).toMatch(
+      /^'TWD-average-broadband-speed' is not a known indicator code or alias: import the file together with its metadata file/,
+    );
     expect(await countRows(handle.db, 'indicator')).toBe(0);
   });
 

@@ -121,10 +121,23 @@ export const qualitySchema = z.object({
   }),
   outliers: z.array(z.object({ areaCode: z.string(), value: z.number(), score: z.number() })),
   breaks: z.array(
-    z.object({ areaCode: z.string(), previousPeriod: z.string(), previousValue: z.number(), value: z.number(), change: z.number(), score: z.number() }),
+    z.object({
+      areaCode: z.string(),
+      previousPeriod: z.string(),
+      previousValue: z.number(),
+      value: z.number(),
+      change: z.number(),
+      score: z.number(),
+    }),
   ),
   comparabilityBreak: z
-    .object({ fromPeriod: z.string(), toPeriod: z.string(), fromVersion: z.number(), toVersion: z.number(), note: z.string().nullable() })
+    .object({
+      fromPeriod: z.string(),
+      toPeriod: z.string(),
+      fromVersion: z.number(),
+      toVersion: z.number(),
+      note: z.string().nullable(),
+    })
     .nullable(),
 });
 
@@ -135,7 +148,14 @@ export function presentQuality(q: QualityReport): z.infer<typeof qualitySchema> 
     completeness: { ...q.completeness, missing: [...q.completeness.missing], countries: [...q.completeness.countries] },
     timeliness: { ...q.timeliness },
     outliers: q.outliers.map((o) => ({ areaCode: o.areaCode, value: o.value, score: o.score })),
-    breaks: q.breaks.map((b) => ({ areaCode: b.areaCode, previousPeriod: b.previousPeriod, previousValue: b.previousValue, value: b.value, change: b.change, score: b.score })),
+    breaks: q.breaks.map((b) => ({
+      areaCode: b.areaCode,
+      previousPeriod: b.previousPeriod,
+      previousValue: b.previousValue,
+      value: b.value,
+      change: b.change,
+      score: b.score,
+    })),
     comparabilityBreak: q.comparabilityBreak,
   };
 }

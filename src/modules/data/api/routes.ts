@@ -12,7 +12,16 @@ import type { RequestLimit } from '../../../platform/http/rate-limit.ts';
 import { assessQuality } from '../quality.service.ts';
 import { collectionApi } from './collection.routes.ts';
 import { submissionsApi } from './submissions.routes.ts';
-import { importBatchCsv, importBatchSchema, observationCsv, observationSchema, presentImportBatch, presentObservation, presentQuality, qualitySchema } from './presenters.ts';
+import {
+  importBatchCsv,
+  importBatchSchema,
+  observationCsv,
+  observationSchema,
+  presentImportBatch,
+  presentObservation,
+  presentQuality,
+  qualitySchema,
+} from './presenters.ts';
 
 const tags = ['data'];
 
@@ -40,7 +49,11 @@ export async function dataApi(app: FastifyInstance, deps: DataApiDeps): Promise<
         querystring: pageQuery.extend({
           indicator: z.string().max(64).optional().describe('indicator code or another known code, e.g. NI192'),
           area: z.string().max(32).optional().describe('GSS code, e.g. E08000009'),
-          period: z.string().max(40).optional().describe('a period as written (2015/16, 2022/23 Q3, 2022-05) or its key (FY2015)'),
+          period: z
+            .string()
+            .max(40)
+            .optional()
+            .describe('a period as written (2015/16, 2022/23 Q3, 2022-05) or its key (FY2015)'),
           asOf: z.string().max(40).optional().describe('YYYY-MM-DD or an ISO instant: the figures as published then'),
         }),
         response: { 200: listEnvelope(observationSchema) },
@@ -57,7 +70,14 @@ export async function dataApi(app: FastifyInstance, deps: DataApiDeps): Promise<
         ...(asOf ? { asOf } : {}),
       });
       const fileName = ['observations', indicator, area, period].filter(Boolean).join('-');
-      return sendList(request, reply, result, page, { present: presentObservation, csv: observationCsv, fileName }, request.query.format);
+      return sendList(
+        request,
+        reply,
+        result,
+        page,
+        { present: presentObservation, csv: observationCsv, fileName },
+        request.query.format,
+      );
     },
   );
 
@@ -87,7 +107,14 @@ export async function dataApi(app: FastifyInstance, deps: DataApiDeps): Promise<
     async (request, reply) => {
       const page = pageOf(request.query);
       const result = await listImportBatches(db, page);
-      return sendList(request, reply, result, page, { present: presentImportBatch, csv: importBatchCsv, fileName: 'imports' }, request.query.format);
+      return sendList(
+        request,
+        reply,
+        result,
+        page,
+        { present: presentImportBatch, csv: importBatchCsv, fileName: 'imports' },
+        request.query.format,
+      );
     },
   );
 }

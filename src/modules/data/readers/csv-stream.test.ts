@@ -14,17 +14,85 @@ function scan(content: string | Buffer, batchSize = 3): CsvBatch {
 
 describe('csvBatches', () => {
   it.each([
-    ['a,b\n1,2\n', [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['a,b\r\n1,2\r\n', [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['a,b\n1,2', [[1, ['a', 'b']], [2, ['1', '2']]]],
-    ['a,b\n\n1,2\n\n', [[1, ['a', 'b']], [3, ['1', '2']]]],
-    ['\uFEFFa,b\n1,', [[1, ['a', 'b']], [2, ['1', '']]]],
-    ['a\n"x, y",2\n', [[1, ['a']], [2, ['x, y', '2']]]],
-    ['a\n"say ""hi""",2\n', [[1, ['a']], [2, ['say "hi"', '2']]]],
-    ['a\n"two\nlines",2\n3,4\n', [[1, ['a']], [2, ['two\nlines', '2']], [4, ['3', '4']]]],
-    ['a\n"",""\n', [[1, ['a']], [2, ['', '']]]],
-    ['a\n1,"q"\r\n2,3', [[1, ['a']], [2, ['1', 'q']], [3, ['2', '3']]]],
-    ['a\n1,"q"', [[1, ['a']], [2, ['1', 'q']]]],
+    [
+      'a,b\n1,2\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'a,b\r\n1,2\r\n',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'a,b\n1,2',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '2']],
+      ],
+    ],
+    [
+      'a,b\n\n1,2\n\n',
+      [
+        [1, ['a', 'b']],
+        [3, ['1', '2']],
+      ],
+    ],
+    [
+      '\uFEFFa,b\n1,',
+      [
+        [1, ['a', 'b']],
+        [2, ['1', '']],
+      ],
+    ],
+    [
+      'a\n"x, y",2\n',
+      [
+        [1, ['a']],
+        [2, ['x, y', '2']],
+      ],
+    ],
+    [
+      'a\n"say ""hi""",2\n',
+      [
+        [1, ['a']],
+        [2, ['say "hi"', '2']],
+      ],
+    ],
+    [
+      'a\n"two\nlines",2\n3,4\n',
+      [
+        [1, ['a']],
+        [2, ['two\nlines', '2']],
+        [4, ['3', '4']],
+      ],
+    ],
+    [
+      'a\n"",""\n',
+      [
+        [1, ['a']],
+        [2, ['', '']],
+      ],
+    ],
+    [
+      'a\n1,"q"\r\n2,3',
+      [
+        [1, ['a']],
+        [2, ['1', 'q']],
+        [3, ['2', '3']],
+      ],
+    ],
+    [
+      'a\n1,"q"',
+      [
+        [1, ['a']],
+        [2, ['1', 'q']],
+      ],
+    ],
   ] as [string, [number, string[]][]][])('%j', (text, expected) => {
     const { rows, bad } = scan(text);
     expect(bad).toEqual([]);
@@ -58,7 +126,8 @@ describe('csvBatches', () => {
     for (let k = 0; k < i; k++) {
       const r = got[k + 1]!;
       expect(r.line).toBe(line);
-      const expected = k % 3 === 0 ? ['Ynys Môn, "quoted"', String(k)] : k % 3 === 1 ? ['Bryn—€', `multi\nline ${k}`] : ['plain', String(k)];
+      const expected =
+        k % 3 === 0 ? ['Ynys Môn, "quoted"', String(k)] : k % 3 === 1 ? ['Bryn—€', `multi\nline ${k}`] : ['plain', String(k)];
       expect(r.cells).toEqual(expected);
       line += k % 3 === 1 ? 2 : 1;
     }
@@ -89,7 +158,11 @@ describe('countLines and readCsvHeader', () => {
   });
 
   it('reads the header, trimmed', () => {
-    expect(readCsvHeader({ name: 'x', content: Buffer.from('\uFEFF indicator ,"area",period\r\n1,2,3\n') })).toEqual(['indicator', 'area', 'period']);
+    expect(readCsvHeader({ name: 'x', content: Buffer.from('\uFEFF indicator ,"area",period\r\n1,2,3\n') })).toEqual([
+      'indicator',
+      'area',
+      'period',
+    ]);
     expect(readCsvHeader({ name: 'x', content: '' })).toBeUndefined();
   });
 });

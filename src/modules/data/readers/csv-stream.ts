@@ -59,7 +59,10 @@ function parseQuotedRecord(text: string, start: number, atEnd: boolean): Parsed 
       let from = i + 1;
       for (;;) {
         const q = text.indexOf('"', from);
-        if (q < 0) return atEnd ? { reason: 'a quoted cell is not closed before the end of the file', next: text.length, lines } : undefined;
+        if (q < 0)
+          return atEnd
+            ? { reason: 'a quoted cell is not closed before the end of the file', next: text.length, lines }
+            : undefined;
         if (q + 1 >= text.length && !atEnd) return undefined; // an escaped quote may straddle two slices
         value += text.slice(from, q);
         if (text.charCodeAt(q + 1) === QUOTE) {
@@ -93,7 +96,12 @@ function parseQuotedRecord(text: string, start: number, atEnd: boolean): Parsed 
     if (c === LF) return { cells, next: i + 1, lines: lines + 1 };
     if (c === CR && text.charCodeAt(i + 1) === LF) return { cells, next: i + 2, lines: lines + 1 };
     if (c === CR && i + 1 >= text.length && !atEnd) return undefined;
-    return skipBadRecord(text, i, lines, 'text follows a closing quote; a quoted cell must end at a comma or the end of the line');
+    return skipBadRecord(
+      text,
+      i,
+      lines,
+      'text follows a closing quote; a quoted cell must end at a comma or the end of the line',
+    );
   }
 }
 
@@ -114,7 +122,7 @@ export function* csvBatches(file: SubmittedFile, batchSize = 10_000): Generator<
   let carry = '';
   let line = 1;
   const slices = textSlices(file);
-  for (let next = slices.next(); ; ) {
+  for (let next = slices.next(); ;) {
     const atEnd = next.done === true;
     const text = atEnd ? carry : carry + next.value;
     let pos = 0;

@@ -22,7 +22,8 @@ export function observationSource(file: SubmittedFile, opts: { indicator?: strin
   if (isTraffordWardHeader(header)) return traffordWardSource(file, opts.meta);
   if (isOflogHeader(header)) return withoutMeta(file, opts, oflogAscSource(file));
   if (isTraffordLabHeader(header)) return withoutMeta(file, opts, traffordLabSource(file));
-  if (header.includes('area') || header.includes('period') || header.includes('indicator')) return withoutMeta(file, opts, tidyCsvSource(file, opts));
+  if (header.includes('area') || header.includes('period') || header.includes('indicator'))
+    return withoutMeta(file, opts, tidyCsvSource(file, opts));
   throw new ValidationError(`${file.name}: the columns are not a shape we read`, [{ line: 1, reason: `expected ${SHAPES}` }]);
 }
 

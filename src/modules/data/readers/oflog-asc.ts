@@ -41,7 +41,13 @@ export function oflogAscSource(file: SubmittedFile): ObservationSource {
       rankOrder: values.rank_order ?? '',
     };
   });
-  return { reader: 'oflog-asc', indicatorScheme: 'oflog', batches: [{ rows, problems: [] }], expectedRows: rows.length, checkRow: (row, definition) => checkRankOrder(row as OflogRow, definition) };
+  return {
+    reader: 'oflog-asc',
+    indicatorScheme: 'oflog',
+    batches: [{ rows, problems: [] }],
+    expectedRows: rows.length,
+    checkRow: (row, definition) => checkRankOrder(row as OflogRow, definition),
+  };
 }
 
 /** rank_order against the definition's polarity (see the file comment). */
@@ -49,7 +55,12 @@ export function checkRankOrder(row: OflogRow, definition: IndicatorDefinition): 
   const word = row.rankOrder.trim();
   const parsed = normalisePolarity(word);
   if (!parsed.ok) {
-    return { line: row.line, field: 'rank_order', value: word, reason: `'${word}' is not a ranking direction: use desc, asc, None or leave it empty` };
+    return {
+      line: row.line,
+      field: 'rank_order',
+      value: word,
+      reason: `'${word}' is not a ranking direction: use desc, asc, None or leave it empty`,
+    };
   }
   if (parsed.polarity === 'none' || parsed.polarity === definition.polarity) return undefined;
   return {

@@ -30,7 +30,18 @@ export interface ObservationSource {
 }
 
 /** The tidy format's columns, as named in files (docs: ../README.md). */
-export const TIDY_COLUMNS = ['indicator', 'area', 'period', 'value', 'numerator', 'denominator', 'sample_size', 'ci_lower', 'ci_upper', 'status'] as const;
+export const TIDY_COLUMNS = [
+  'indicator',
+  'area',
+  'period',
+  'value',
+  'numerator',
+  'denominator',
+  'sample_size',
+  'ci_lower',
+  'ci_upper',
+  'status',
+] as const;
 export type TidyColumn = (typeof TIDY_COLUMNS)[number];
 
 /** Columns a tidy file may carry for people, which the importer ignores. */

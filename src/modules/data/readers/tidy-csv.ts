@@ -16,7 +16,11 @@ export function isTidyHeader(columns: readonly string[]): boolean {
 export function tidyCsvSource(file: SubmittedFile, opts: { indicator?: string }): ObservationSource {
   const header = readCsvHeader(file) ?? [];
   const at = checkTidyHeader(file.name, header, opts.indicator !== undefined);
-  return { reader: 'tidy-csv', batches: tidyBatches(file, header.length, at, opts.indicator), expectedRows: Math.max(0, countLines(file) - 1) };
+  return {
+    reader: 'tidy-csv',
+    batches: tidyBatches(file, header.length, at, opts.indicator),
+    expectedRows: Math.max(0, countLines(file) - 1),
+  };
 }
 
 type ColumnIndex = Record<TidyColumn, number>;
@@ -25,7 +29,8 @@ type ColumnIndex = Record<TidyColumn, number>;
 export function checkTidyHeader(name: string, header: readonly string[], indicatorGiven: boolean): ColumnIndex {
   const problems: ProblemDetail[] = [];
   const required: TidyColumn[] = indicatorGiven ? ['area', 'period', 'value'] : ['indicator', 'area', 'period', 'value'];
-  for (const c of required) if (!header.includes(c)) problems.push({ line: 1, field: c, reason: 'required column is missing from the header' });
+  for (const c of required)
+    if (!header.includes(c)) problems.push({ line: 1, field: c, reason: 'required column is missing from the header' });
   header.forEach((c, i) => {
     if (header.indexOf(c) !== i) problems.push({ line: 1, field: c, reason: 'the column appears more than once' });
     else if (!(TIDY_COLUMNS as readonly string[]).includes(c) && !IGNORED_TIDY_COLUMNS.includes(c)) {

@@ -29,7 +29,11 @@ const KNOWN = new Set<string>([...TIDY_COLUMNS, ...IGNORED_TIDY_COLUMNS]);
 
 function jsonRow(item: unknown, line: number, indicator: string | undefined, problems: ProblemDetail[]): SourceRow | undefined {
   if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-    problems.push({ line, reason: 'each observation must be an object such as { "indicator": "NI192", "area": "E08000009", "period": "2015/16", "value": 60.4 }' });
+    problems.push({
+      line,
+      reason:
+        'each observation must be an object such as { "indicator": "NI192", "area": "E08000009", "period": "2015/16", "value": 60.4 }',
+    });
     return undefined;
   }
   const row: SourceRow = { line, indicator, area: undefined, period: undefined };

@@ -108,8 +108,15 @@ export function wardDefinitions(
     const m = findMeta(meta, plan.sourceFile);
     const first = rows[0];
     if (!m || !first || !plan.periodType) {
-      const reason = !m ? `no row of the metadata file describes ${plan.sourceFile} (its data URL must end with it)` : `the period '${first?.values.period}' cannot be read`;
-      problems.push({ line: first?.line, field: !m ? 'source_file' : 'period', value: !m ? plan.sourceFile : first?.values.period, reason });
+      const reason = !m
+        ? `no row of the metadata file describes ${plan.sourceFile} (its data URL must end with it)`
+        : `the period '${first?.values.period}' cannot be read`;
+      problems.push({
+        line: first?.line,
+        field: !m ? 'source_file' : 'period',
+        value: !m ? plan.sourceFile : first?.values.period,
+        reason,
+      });
       continue;
     }
     const valuesOf = (measure: string) => rows.filter((r) => r.values.measure === measure).map((r) => r.values.value ?? '');
@@ -119,7 +126,23 @@ export function wardDefinitions(
   return { inputs, problems };
 }
 
-function common(plan: WardFilePlan, m: Record<string, string>): Omit<IndicatorInput, 'code' | 'title' | 'description' | 'unit' | 'decimalPlaces' | 'polarity' | 'areaAggregation' | 'timeAggregation' | 'numeratorDefinition' | 'denominatorDefinition' | 'aliases'> {
+function common(
+  plan: WardFilePlan,
+  m: Record<string, string>,
+): Omit<
+  IndicatorInput,
+  | 'code'
+  | 'title'
+  | 'description'
+  | 'unit'
+  | 'decimalPlaces'
+  | 'polarity'
+  | 'areaAggregation'
+  | 'timeAggregation'
+  | 'numeratorDefinition'
+  | 'denominatorDefinition'
+  | 'aliases'
+> {
   const source = m.source?.trim() || null;
   return {
     rationale: null,
@@ -132,11 +155,18 @@ function common(plan: WardFilePlan, m: Record<string, string>): Omit<IndicatorIn
     source,
     ownerBodyId: null,
     collectionMethod: /census/i.test(source ?? '') ? 'survey' : 'administrative',
-    comparabilityNote: /best-fit/i.test(m.geography ?? '') ? 'Built from best-fit output areas: a ward figure approximates the ward as drawn.' : null,
+    comparabilityNote: /best-fit/i.test(m.geography ?? '')
+      ? 'Built from best-fit output areas: a ward figure approximates the ward as drawn.'
+      : null,
   };
 }
 
-function mainDefinition(plan: WardFilePlan, m: Record<string, string>, row: Record<string, string>, places: number): IndicatorInput {
+function mainDefinition(
+  plan: WardFilePlan,
+  m: Record<string, string>,
+  row: Record<string, string>,
+  places: number,
+): IndicatorInput {
   const count = plan.mainMeasure === 'Count';
   return {
     ...common(plan, m),
@@ -154,7 +184,12 @@ function mainDefinition(plan: WardFilePlan, m: Record<string, string>, row: Reco
   };
 }
 
-function countDefinition(plan: WardFilePlan, m: Record<string, string>, row: Record<string, string>, places: number): IndicatorInput {
+function countDefinition(
+  plan: WardFilePlan,
+  m: Record<string, string>,
+  row: Record<string, string>,
+  places: number,
+): IndicatorInput {
   const what = (row.unit ?? 'people').toLowerCase();
   return {
     ...common(plan, m),

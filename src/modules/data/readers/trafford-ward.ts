@@ -36,9 +36,13 @@ export function traffordWardSource(file: SubmittedFile, meta?: SubmittedFile): O
     reader: 'trafford-ward',
     batches: [{ rows, problems }],
     expectedRows: records.length,
-    unknownIndicatorHint: 'import the file together with its metadata file (trafford_ward_indicator_meta.csv), which creates the indicator',
+    unknownIndicatorHint:
+      'import the file together with its metadata file (trafford_ward_indicator_meta.csv), which creates the indicator',
   };
-  if (folded > 0) source.skipped = [{ count: folded, reason: 'Count rows of population age bands, stored as the numerators of their ratio indicators' }];
+  if (folded > 0)
+    source.skipped = [
+      { count: folded, reason: 'Count rows of population age bands, stored as the numerators of their ratio indicators' },
+    ];
   if (meta) {
     const metaRows = readCsv(meta, META_COLUMNS).records.map((r) => r.values);
     const { inputs, problems: metaProblems } = wardDefinitions(plans, records, metaRows);
@@ -76,7 +80,8 @@ function wardRows(
     }
     const code = isCount && plan.countCode ? plan.countCode : plan.code;
     const row = observationRow(line, code, v);
-    if (plan.ratio) addRatio(row, counts.get(key(v.source_file, v.area_code, v.period)), totals.get(key(v.area_code, v.period)), problems);
+    if (plan.ratio)
+      addRatio(row, counts.get(key(v.source_file, v.area_code, v.period)), totals.get(key(v.area_code, v.period)), problems);
     rows.push(row);
   }
   return { rows, folded };
@@ -84,14 +89,27 @@ function wardRows(
 
 function observationRow(line: number, indicator: string, v: Record<string, string>): SourceRow {
   const missing = isMissingMark(v.value ?? '');
-  return { line, indicator, area: v.area_code, period: v.period, value: missing ? '' : v.value, status: missing ? 'not_available' : 'final' };
+  return {
+    line,
+    indicator,
+    area: v.area_code,
+    period: v.period,
+    value: missing ? '' : v.value,
+    status: missing ? 'not_available' : 'final',
+  };
 }
 
 /** numerator = the band's count, denominator = the total resident population; checked against the percentage. */
 function addRatio(row: SourceRow, count: string | undefined, total: string | undefined, problems: ProblemDetail[]): void {
   if (count === undefined || total === undefined) {
-    const what = count === undefined ? 'no Count row for this ward and period' : `no total_resident_population row for this ward and period`;
-    problems.push({ line: row.line, field: 'measure', value: 'Percentage', reason: `a population age band needs its count and the total population: ${what}` });
+    const what =
+      count === undefined ? 'no Count row for this ward and period' : `no total_resident_population row for this ward and period`;
+    problems.push({
+      line: row.line,
+      field: 'measure',
+      value: 'Percentage',
+      reason: `a population age band needs its count and the total population: ${what}`,
+    });
     return;
   }
   row.numerator = count;

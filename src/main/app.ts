@@ -22,7 +22,7 @@ import {
   tokenLinks,
   actorOf,
 } from '../modules/accounts/index.ts';
-import { indicatorsApi } from '../modules/indicators/index.ts';
+import { indicatorLinksFor, indicatorPages, indicatorsApi, INDICATORS_VIEWS } from '../modules/indicators/index.ts';
 import { DATA_VIEWS, dataApi, dataLinksFor, dataPages } from '../modules/data/index.ts';
 import { analysisApi } from '../modules/analysis/index.ts';
 import { siteRoutes } from '../modules/site/index.ts';
@@ -61,7 +61,7 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
     sources: DATA_SOURCES,
     dataVersion: await dataVersionOf(ctx.database),
     pageCacheBytes: ctx.config.pageCacheBytes,
-    moduleViewDirs: [ACCOUNTS_VIEWS, DATA_VIEWS],
+    moduleViewDirs: [ACCOUNTS_VIEWS, INDICATORS_VIEWS, DATA_VIEWS],
     viewerOf: viewerWithLinks,
     signInUrl: accountUrls.signIn(),
   });
@@ -69,6 +69,7 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
   await accountPages(app, accountDeps);
   await adminPages(app, accountDeps);
   await auditPages(app, accountDeps);
+  await indicatorPages(app, { db, clock: ctx.clock });
   await dataPages(app, { db, clock: ctx.clock, uploadLimitBytes: ctx.config.uploadLimitBytes });
   return app;
 }
@@ -76,7 +77,8 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
 /** The signed-in person, with the pages of their work their roles give them (their submissions, say). */
 function viewerWithLinks(request: FastifyRequest): PageViewer | null {
   const viewer = pageViewerOf(request);
-  return viewer && { ...viewer, links: dataLinksFor(actorOf(request)) };
+  const actor = actorOf(request);
+  return viewer && { ...viewer, links: [...dataLinksFor(actor), ...indicatorLinksFor(actor)] };
 }
 
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {

@@ -130,10 +130,16 @@ const SUBMISSION_ROUTES = [
 ];
 
 /**
+ * The indicator definition pages, for a council's performance officers and administrators, probed
+ * signed in by test/security/definition-attacks.db.test.ts.
+ */
+const DEFINITION_ROUTES = ['/indicators/new', '/indicators/:code/edit', '/indicators/local', '/indicators/national'];
+
+/**
  * Pages whose only input is the signed session cookie, never a query parameter (someone not signed
  * in is sent to sign in): the accounts tests cover forged and stale cookies.
  */
-const SESSION_ONLY = ['/account', ...SUBMISSION_ROUTES];
+const SESSION_ONLY = ['/account', ...SUBMISSION_ROUTES, ...DEFINITION_ROUTES];
 
 /** A value each parameter needs for the route to reach its query. */
 function validValue(route: string, name: string): string {

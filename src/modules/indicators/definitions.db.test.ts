@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../platform/clock.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
-import { ForbiddenError, ValidationError } from '../../platform/errors.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { freshDatabase } from '../../../test/support/database.ts';
 import { personWithRole, seedAccountsBodies, TEST_BODIES } from '../../../test/support/accounts-factories.ts';
 import { dataFile } from '../../../test/support/data-factories.ts';
@@ -9,10 +9,13 @@ import { indicatorInput } from '../../../test/support/indicator-factories.ts';
 import type { PersonActor } from '../accounts/index.ts';
 import { auditForIndicator, listAuditEvents } from '../audit/index.ts';
 import {
+  councilsDefinableBy,
   defineLocalIndicator,
   importIndicatorFile,
+  listIndicators,
   listIndicatorVersions,
   maintainNationalIndicator,
+  requireMayDefine,
   saveIndicatorDefinitions,
 } from './index.ts';
 
@@ -128,6 +131,38 @@ describe('national indicators', () => {
     await expect(
       maintainNationalIndicator(h.db, administrator, indicatorInput({ code: 'TRF-STREETS', ownerBodyId: null }), deps),
     ).rejects.toThrow(`TRF-STREETS is a local indicator of ${TRAFFORD}: that council maintains it`);
+  });
+});
+
+describe('who may define, before a definition is at hand', () => {
+  it('the council’s performance officer for the council, administrators for the national catalogue', async () => {
+    expect((await requireMayDefine(h.db, officer, TRAFFORD))?.name).toBe('Trafford Council');
+    expect(await requireMayDefine(h.db, administrator, null)).toBeNull();
+    for (const [actor, owner] of [
+      [officer, null],
+      [stockportOfficer, TRAFFORD],
+      [partnerOfficer, POLICE],
+      [partnerOfficer, TRAFFORD],
+      [administrator, TRAFFORD],
+    ] as const)
+      await expect(requireMayDefine(h.db, actor, owner)).rejects.toThrow(ForbiddenError);
+    await expect(requireMayDefine(h.db, officer, 'nobody')).rejects.toThrow(NotFoundError);
+  });
+
+  it('names the councils a person defines local indicators for', async () => {
+    expect((await councilsDefinableBy(h.db, officer)).map((b) => b.id)).toEqual([TRAFFORD]);
+    expect(await councilsDefinableBy(h.db, partnerOfficer)).toEqual([]);
+    expect(await councilsDefinableBy(h.db, administrator)).toEqual([]);
+  });
+
+  it('lists a council’s own indicators, or the national ones', async () => {
+    await defineLocalIndicator(h.db, officer, local(), deps);
+    const page = { limit: 10, offset: 0 };
+    const codes = async (owner: string | null) => (await listIndicators(h.db, { ...page, owner })).items.map((d) => d.code);
+    expect(await codes(TRAFFORD)).toEqual(['TRF-STREETS']);
+    expect(await codes(null)).toEqual(['NI192']);
+    expect(await codes(POLICE)).toEqual([]);
+    expect((await listIndicators(h.db, page)).total).toBe(2);
   });
 });
 

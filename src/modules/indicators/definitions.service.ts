@@ -6,9 +6,9 @@
  */
 import type { Clock } from '../../platform/clock.ts';
 import { type Executor, inTransaction } from '../../platform/db/executor.ts';
-import { ForbiddenError, type ProblemDetail, ValidationError } from '../../platform/errors.ts';
-import { type Actor, requirePermission } from '../accounts/index.ts';
-import { getBody } from '../bodies/index.ts';
+import { ForbiddenError, NotFoundError, type ProblemDetail, ValidationError } from '../../platform/errors.ts';
+import { type Actor, can, requirePermission } from '../accounts/index.ts';
+import { type Body, getBody } from '../bodies/index.ts';
 import { getIndicator } from './catalogue.service.ts';
 import type { IndicatorDefinition, IndicatorInput, SaveResult } from './indicator.types.ts';
 import { formatPath, saveLocated, validateEntries, type LocatedInput } from './versioning.service.ts';
@@ -18,6 +18,32 @@ export type DefinitionOutcome = 'created' | 'versioned' | 'unchanged' | 'aliases
 export interface DefinitionSaved {
   definition: IndicatorDefinition;
   outcome: DefinitionOutcome;
+}
+
+/**
+ * Whether the actor may define indicators of this owner (a council's body id, or null for the
+ * national catalogue), before any definition is at hand: for the pages that offer the form. A
+ * ForbiddenError when not, a NotFoundError for an unknown body; the owning body when it is one.
+ */
+export async function requireMayDefine(db: Executor, actor: Actor, ownerBodyId: string | null): Promise<Body | null> {
+  if (ownerBodyId === null) {
+    requirePermission(actor, 'maintain_national_indicator');
+    return null;
+  }
+  const body = await getBody(db, ownerBodyId);
+  if (!body) throw new NotFoundError(`No body ${ownerBodyId}`);
+  requirePermission(actor, 'define_local_indicator', { bodyId: body.id, bodyKind: body.kind });
+  return body;
+}
+
+/** The councils whose local indicators the actor may define, by name. */
+export async function councilsDefinableBy(db: Executor, actor: Actor): Promise<Body[]> {
+  if (actor.kind !== 'person') return [];
+  const bodyIds = [...new Set(actor.grants.flatMap((g) => (g.bodyId === null ? [] : [g.bodyId])))];
+  const bodies = await Promise.all(bodyIds.map((id) => getBody(db, id)));
+  return bodies
+    .filter((b): b is Body => b !== undefined && can(actor, 'define_local_indicator', { bodyId: b.id, bodyKind: b.kind }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /**

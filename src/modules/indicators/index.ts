@@ -37,6 +37,8 @@ export { saveIndicatorDefinitions } from './versioning.service.ts';
 export {
   defineLocalIndicator,
   maintainNationalIndicator,
+  councilsDefinableBy,
+  requireMayDefine,
   type DefinitionOutcome,
   type DefinitionSaved,
 } from './definitions.service.ts';
@@ -45,3 +47,8 @@ export { importIndicatorFile, exportIndicators } from './transfer.service.ts';
 export { normalisePolarity, type PolarityParse } from './polarity.ts';
 // HTTP API (api/routes.ts, written alongside by the API work), composed in src/main/app.ts
 export { indicatorsApi } from './api/routes.ts';
+// The definition pages (web/): councils' local indicators and the national ones, composed in src/main/app.ts
+export { indicatorPages, INDICATORS_VIEWS } from './web/routes.ts';
+export type { IndicatorPagesDeps } from './web/deps.ts';
+export { definitionUrls } from './web/urls.ts';
+export { indicatorLinksFor } from './web/links.ts';

@@ -132,7 +132,7 @@ export async function replaceAliases(
 /** Current versions matching the query, ordered by code, with the total before paging. */
 export async function searchCurrentVersions(
   db: Executor,
-  q: { q?: string; theme?: string; limit: number; offset: number },
+  q: { q?: string; theme?: string; owner?: string | null; limit: number; offset: number },
 ): Promise<{ rows: IndicatorVersionRow[]; total: number }> {
   let query = db
     .selectFrom('indicator_version as v')
@@ -155,6 +155,8 @@ export async function searchCurrentVersions(
     );
   }
   if (q.theme) query = query.where(sql<string>`lower(v.theme)`, '=', q.theme.toLowerCase());
+  if (q.owner === null) query = query.where('v.owner_body_id', 'is', null);
+  else if (q.owner !== undefined) query = query.where('v.owner_body_id', '=', q.owner);
   const count = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
   const rows = await query.selectAll('v').orderBy('v.indicator_code').limit(q.limit).offset(q.offset).execute();
   return { rows, total: Number(count?.n ?? 0) };

@@ -84,6 +84,8 @@ export interface SaveResult {
 export interface IndicatorQuery {
   q?: string;
   theme?: string;
+  /** whose indicators: null for the national ones (owned by no body), a body id for that body's own; any when left out */
+  owner?: string | null;
   limit: number;
   offset: number;
 }

@@ -2,6 +2,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { freshSiteApp, type SiteTestApp } from '../../../../../test/support/site-app.ts';
 import { getAllByRole, getByLabelText, getByRole, queryAllByRole, textOf } from '../../../../../test/support/site-dom.ts';
 import { seedAreas, seedIndicator, seedObservations } from '../../../../../test/support/analysis-factories.ts';
+import { seedAccountsBodies, TEST_BODIES } from '../../../../../test/support/accounts-factories.ts';
+import { indicatorInput } from '../../../../../test/support/indicator-factories.ts';
+import { fixedClock } from '../../../../platform/clock.ts';
+import { saveIndicatorDefinitions } from '../../../indicators/index.ts';
 import { RECYCLING, TRAFFORD, seedDistrictBoundaries, seedTraffordFigures } from '../../../../../test/support/site-figures.ts';
 
 let site: SiteTestApp;
@@ -25,6 +29,19 @@ describe('the indicator page', () => {
     expect(main).toContain('Which way is better A higher figure is better.');
     expect(main).toContain('Unit Percentage, shown to 1 decimal place');
     getByRole(document, 'table', { name: 'Versions of the definition of Household waste recycled' });
+    expect(main).not.toContain('A local indicator of');
+  });
+
+  it('names the council whose local indicator it is, the same for every reader', async () => {
+    await seedAccountsBodies(site.db);
+    await saveIndicatorDefinitions(
+      site.db,
+      [indicatorInput({ code: 'TRF-STREETS', title: 'Streets judged clean', ownerBodyId: TEST_BODIES.council.id })],
+      fixedClock('2025-06-01T09:00:00.000Z'),
+    );
+    const { response, document } = await site.page('/indicators/TRF-STREETS');
+    expect(textOf(getByRole(document, 'main'))).toContain('Streets judged clean A local indicator of Trafford Council');
+    expect(response.headers['cache-control']).toBe('public, max-age=300');
   });
 
   it('ranks the areas of a type with their quartiles, for the latest period by default', async () => {

@@ -12,6 +12,7 @@ import {
   type RollUp,
   type TimeSeries,
 } from '../../../analysis/index.ts';
+import { getBody } from '../../../bodies/index.ts';
 import { getValuesForPeriod, listPeriodsWithData, queryObservations } from '../../../data/index.ts';
 import { getIndicator, listIndicatorVersions, type IndicatorDefinition } from '../../../indicators/index.ts';
 import type { Period } from '../../../periods/index.ts';
@@ -24,6 +25,8 @@ export { ENGLAND };
 
 export interface IndicatorPageData {
   indicator: IndicatorDefinition;
+  /** the council whose local indicator it is (its name, or its id when the body is not known); undefined for a national one */
+  ownerName: string | undefined;
   versions: IndicatorDefinition[];
   periods: Period[];
   /** the period and area type shown (undefined when there are no figures) */
@@ -45,9 +48,10 @@ export interface IndicatorPageData {
 export async function loadIndicatorPage(db: Kysely<Database>, code: string, query: IndicatorQuery): Promise<IndicatorPageData> {
   const indicator = (await getIndicator(db, code)) ?? (await getIndicator(db, code.toUpperCase()));
   if (!indicator) throw new NotFoundError(`No indicator has the code ${code}`);
-  const [versions, periods] = await Promise.all([
+  const [versions, periods, ownerName] = await Promise.all([
     listIndicatorVersions(db, indicator.code),
     listPeriodsWithData(db, indicator.code),
+    ownerNameOf(db, indicator.ownerBodyId),
   ]);
   const period =
     periods.find((p) => p.key === query.period || p.label === query.period) ??
@@ -57,6 +61,7 @@ export async function loadIndicatorPage(db: Kysely<Database>, code: string, quer
   if (!period)
     return {
       indicator,
+      ownerName,
       versions,
       periods,
       period,
@@ -83,6 +88,7 @@ export async function loadIndicatorPage(db: Kysely<Database>, code: string, quer
   ]);
   return {
     indicator,
+    ownerName,
     versions,
     periods,
     period,
@@ -95,6 +101,11 @@ export async function loadIndicatorPage(db: Kysely<Database>, code: string, quer
     boundaries,
     ...(latestWithFigures ? { latestWithFigures } : {}),
   };
+}
+
+async function ownerNameOf(db: Kysely<Database>, ownerBodyId: string | null): Promise<string | undefined> {
+  if (ownerBodyId === null) return undefined;
+  return (await getBody(db, ownerBodyId))?.name ?? ownerBodyId;
 }
 
 /** The latest period other than `shown` in which some area of the type has a figure (only asked when `shown` has none). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AllAreasRow } from '../../../analysis/index.ts';
 import { chosenType } from './load.ts';
-import { calculation, rankedRowView } from './view-model.ts';
+import { calculation, ownershipOf, rankedRowView } from './view-model.ts';
 
 const def = { unit: 'percentage', unitMultiplier: null, decimalPlaces: 1 };
 
@@ -47,6 +47,11 @@ describe('the indicator view', () => {
       'Tonnes recycled, divided by tonnes collected.',
     );
     expect(calculation({ numeratorDefinition: null, denominatorDefinition: null })).toBeNull();
+  });
+
+  it('says whose local indicator it is, and nothing of a national one', () => {
+    expect(ownershipOf('Trafford Council')).toBe('A local indicator of Trafford Council');
+    expect(ownershipOf(undefined)).toBeUndefined();
   });
 
   it('chooses an area type the indicator is published for', () => {

@@ -46,6 +46,8 @@ export interface TableView<Row> {
 export interface IndicatorPageView {
   pageTitle: string;
   code: string;
+  /** "A local indicator of Trafford Council"; undefined for a national indicator */
+  ownership: string | undefined;
   formAction: string;
   definition: SummaryRow[];
   versions: { version: number; recorded: string; note: string }[];
@@ -93,6 +95,10 @@ function definitionRows(def: IndicatorDefinition): SummaryRow[] {
   return rows
     .filter((r): r is [string, string] => r[1] !== null && r[1] !== '')
     .map(([k, v]) => ({ key: { text: k }, value: { text: v } }));
+}
+
+export function ownershipOf(ownerName: string | undefined): string | undefined {
+  return ownerName === undefined ? undefined : `A local indicator of ${ownerName}`;
 }
 
 export function calculation(def: Pick<IndicatorDefinition, 'numeratorDefinition' | 'denominatorDefinition'>): string | null {
@@ -213,6 +219,7 @@ export function indicatorPageView(data: IndicatorPageData, query: IndicatorQuery
   return {
     pageTitle: indicator.title,
     code: indicator.code,
+    ownership: ownershipOf(data.ownerName),
     formAction: siteUrls.indicator(indicator.code),
     definition: definitionRows(indicator),
     versions: data.versions.map((v) => ({

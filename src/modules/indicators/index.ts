@@ -23,7 +23,7 @@ export {
   POLARITIES,
   TIME_AGGREGATIONS,
 } from './indicator.types.ts';
-export { indicatorInputSchema, INDICATOR_CODE_PATTERN } from './indicator.schema.ts';
+export { indicatorInputSchema, INDICATOR_CODE_PATTERN, RESERVED_INDICATOR_CODES } from './indicator.schema.ts';
 export { DEFINITIONAL_FIELDS } from './fingerprint.ts';
 export {
   getIndicator,

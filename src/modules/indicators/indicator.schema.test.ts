@@ -32,6 +32,8 @@ describe('indicatorInputSchema', () => {
   it.each<[string, Record<string, unknown>, string, RegExp]>([
     ['a code with a space', { code: 'NI 192' }, 'code', /letters, digits/],
     ['a code too long', { code: 'A'.repeat(65) }, 'code', /1–64/],
+    ['a code the pages use (new)', { code: 'new' }, 'code', /site’s own pages/],
+    ['a code the pages use (National)', { code: 'National' }, 'code', /site’s own pages/],
     ['an empty title', { title: ' ' }, 'title', /empty/],
     ['an unknown unit', { unit: 'percent' }, 'unit', /one of percentage/],
     ['a rate without a multiplier', { unit: 'rate', unitMultiplier: null }, 'unitMultiplier', /per N/],

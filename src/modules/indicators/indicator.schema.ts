@@ -12,6 +12,8 @@ import {
 import { AREA_TYPES, PERIOD_TYPES, type AreaType } from './vocab.ts';
 
 export const INDICATOR_CODE_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+/** Codes the indicator pages' own addresses use (/indicators/new, /local, /national): no indicator may take one. */
+export const RESERVED_INDICATOR_CODES: readonly string[] = ['new', 'local', 'national'];
 
 const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
 
@@ -47,7 +49,11 @@ const oneOf = <T extends string>(values: readonly T[]) =>
 
 export const indicatorInputSchema = z
   .object({
-    code: z.string().trim().regex(INDICATOR_CODE_PATTERN, 'must be 1–64 letters, digits, "-", "_" or "."'),
+    code: z
+      .string()
+      .trim()
+      .regex(INDICATOR_CODE_PATTERN, 'must be 1–64 letters, digits, "-", "_" or "."')
+      .refine((code) => !RESERVED_INDICATOR_CODES.includes(code.toLowerCase()), 'is a word the site’s own pages use'),
     title: requiredText(300),
     description: requiredText(5000),
     rationale: optionalText(5000),

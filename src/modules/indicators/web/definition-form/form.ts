@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { changedDefinitionalFields, type VersionedField } from '../../fingerprint.ts';
-import { INDICATOR_CODE_PATTERN } from '../../indicator.schema.ts';
+import { INDICATOR_CODE_PATTERN, RESERVED_INDICATOR_CODES } from '../../indicator.schema.ts';
 import type { IndicatorAlias, IndicatorDefinition, IndicatorInput } from '../../indicator.types.ts';
 import { type FormErrors, formErrors } from '../../../../platform/web/index.ts';
 import {
@@ -40,7 +40,7 @@ interface Problem {
 }
 
 /** Codes the pages under /indicators/ use for themselves: an indicator with one could not be shown. */
-export const RESERVED_CODES: readonly string[] = ['new', 'local', 'national'];
+export const RESERVED_CODES = RESERVED_INDICATOR_CODES;
 
 const FIELD_ORDER = Object.keys(FIELD_NAMES) as DefinitionField[];
 

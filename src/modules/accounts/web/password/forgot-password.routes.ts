@@ -12,6 +12,10 @@ import { accountUrls } from '../urls.ts';
 import { forgotPasswordPageView, resetRequestedPageView } from './view-model.ts';
 
 const TEMPLATE = 'password/forgot-password.njk';
+/** Every answer to the forgotten-password form takes at least this long. */
+export const RESET_ANSWER_FLOOR_MS = 400;
+
+const waitUntil = (when: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, when - performance.now())));
 const PAGE = { schema: { hide: true } };
 const ENTER_EMAIL = 'Enter your email address';
 const EMAIL_FORMAT = 'Enter an email address in the correct format, like name@example.com';
@@ -39,12 +43,16 @@ export function forgotPasswordRoutes(app: FastifyInstance, deps: AccountPagesDep
       const form = readForm(forgotPasswordForm, request.body);
       let errors = form.ok ? undefined : form.errors;
       if (form.ok) {
+        const started = performance.now();
         try {
           await requestPasswordReset(deps.db, form.value.email, { clock: deps.clock, mail: deps.mail, links: deps.links });
         } catch (e) {
           if (!(e instanceof ValidationError)) throw e;
           errors = formErrors([{ field: 'email', text: EMAIL_FORMAT }]);
         }
+        // an address with an account costs a link and a message: answer no sooner than the slowest
+        // usual case, so the time taken does not tell whether the address has an account
+        await waitUntil(started + RESET_ANSWER_FLOOR_MS);
       }
       if (errors) {
         const view = forgotPasswordPageView({

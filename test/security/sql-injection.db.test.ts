@@ -139,7 +139,14 @@ const DEFINITION_ROUTES = ['/indicators/new', '/indicators/:code/edit', '/indica
  * Pages whose only input is the signed session cookie, never a query parameter (someone not signed
  * in is sent to sign in): the accounts tests cover forged and stale cookies.
  */
-const SESSION_ONLY = ['/account', ...SUBMISSION_ROUTES, ...DEFINITION_ROUTES];
+/**
+ * The one showing of a token just issued: it answers only the session that issued it (its `ref` is
+ * looked up in memory, never in the database); its `:id` is read as /bodies/:id/tokens reads it,
+ * which is probed above. tokens.page.db.test.ts covers who may see it.
+ */
+const TOKEN_SHOWING = ['/bodies/:id/tokens/issued/:ref'];
+
+const SESSION_ONLY = ['/account', ...SUBMISSION_ROUTES, ...DEFINITION_ROUTES, ...TOKEN_SHOWING];
 
 /** A value each parameter needs for the route to reach its query. */
 function validValue(route: string, name: string): string {

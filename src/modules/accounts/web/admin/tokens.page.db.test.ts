@@ -30,11 +30,15 @@ const occurrences = (text: string, part: string) => text.split(part).length - 1;
 describe('a body’s API tokens', () => {
   let plaintext = '';
 
-  it('lets the body’s performance officer issue one: the token is on the answer to the form, once, never cached', async () => {
+  it('lets the body’s performance officer issue one: the token is shown once, never cached, and a reload issues nothing', async () => {
     const { document } = await officer.get(adminUrls.tokens(COUNCIL));
     expect(textOf(getByRole(document, 'heading', { level: 1 }))).toBe('API tokens of Trafford Council');
     expect(textOf(getByRole(document, 'main'))).toContain('No tokens have been issued for this body.');
-    const response = await officer.submit(adminUrls.tokens(COUNCIL), 'Issue token', { name: 'Nightly upload' });
+    const answer = await officer.submit(adminUrls.tokens(COUNCIL), 'Issue token', { name: 'Nightly upload' });
+    expect(answer.statusCode).toBe(303);
+    expect(answer.body).not.toMatch(/lv_[0-9a-f]{6}_/);
+    const shown = answer.headers.location!;
+    const { response } = await officer.get(shown);
     expect(response.statusCode).toBe(200);
     expect(response.headers['cache-control']).toContain('no-store');
     const page = parsePage(response.body);
@@ -43,6 +47,11 @@ describe('a body’s API tokens', () => {
     plaintext = getByLabelText(page, 'Your API token').getAttribute('value')!;
     expect(plaintext).toMatch(/^lv_[0-9a-f]{6}_[A-Za-z0-9_-]{43}$/);
     expect(occurrences(response.body, plaintext)).toBe(1);
+    // the page can be seen once: reloading it shows nothing and issues no second token
+    const again = await officer.get(shown);
+    expect(again.response.statusCode).toBe(404);
+    expect(again.response.body).not.toContain(plaintext);
+    expect(await t.database.db.selectFrom('api_token').select('id').execute()).toHaveLength(1);
   });
 
   it('never shows it again: the list gives its first characters only, and the audit log never holds it', async () => {
@@ -111,7 +120,10 @@ describe('a body’s API tokens', () => {
     expect(choose.statusCode).toBe(303);
     expect(choose.headers.location).toBe(adminUrls.tokens(TEST_BODIES.partner.id));
     const issued = await admin.submit(choose.headers.location!, 'Issue token', { name: 'Police feed' });
-    expect(issued.statusCode).toBe(200);
+    expect(issued.statusCode).toBe(303);
+    // the officer of another body, or another session, cannot see it
+    expect((await officer.get(issued.headers.location!)).response.statusCode).toBe(403);
+    expect((await admin.get(issued.headers.location!)).response.statusCode).toBe(200);
     expect((await admin.request('GET', adminUrls.chooseTokensBody('nope'))).statusCode).toBe(400);
   });
 });

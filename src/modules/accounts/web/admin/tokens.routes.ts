@@ -1,8 +1,9 @@
 /**
  * A body's API tokens, for administrators and the body's performance officers (issue_api_tokens):
- * the list, issuing one (its plaintext shown on the answer to the form, once, and never cached),
+ * the list, issuing one (its plaintext shown once, on the page the form redirects to, never cached),
  * and revoking one (confirmed). Administrators reach a body's tokens through /admin/tokens.
  */
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, ValidationError } from '../../../../platform/errors.ts';
@@ -28,6 +29,29 @@ import {
 import { adminUrls } from './urls.ts';
 
 type BodyParams = { Params: { id: string } };
+
+/** Tokens just issued, held in memory until their one showing (or a few minutes), for whoever issued them. */
+class JustIssuedTokens {
+  private readonly held = new Map<string, { key: string; bodyId: string; until: number; issued: IssuedToken }>();
+  keep(key: string, bodyId: string, issued: IssuedToken): string {
+    const now = Date.now();
+    for (const [ref, h] of this.held) if (h.until < now) this.held.delete(ref);
+    const ref = randomBytes(18).toString('base64url');
+    this.held.set(ref, { key, bodyId, until: now + SHOW_WITHIN_MS, issued });
+    return ref;
+  }
+  take(ref: string, key: string, bodyId: string): IssuedToken | undefined {
+    const h = this.held.get(ref);
+    if (!h || h.key !== key || h.bodyId !== bodyId || h.until < Date.now()) return undefined;
+    this.held.delete(ref);
+    return h.issued;
+  }
+}
+type IssuedToken = Awaited<ReturnType<typeof issueApiToken>>;
+const SHOW_WITHIN_MS = 10 * 60 * 1000;
+const justIssued = new JustIssuedTokens();
+/** Who may see a held token: the same person in the same session. */
+const showingKeyOf = (actor: Actor) => (actor.kind === 'person' ? `${actor.personId}:${actor.sessionRef ?? ''}` : actor.kind);
 type TokenParams = { Params: { id: string; tokenId: string } };
 
 const ENTER_NAME = 'Enter a name that says what the token is for';
@@ -94,13 +118,25 @@ export function tokenRoutes(app: FastifyInstance, deps: AccountPagesDeps): void 
         { bodyId: keeper.body.id, name: form.value.name },
         { clock: deps.clock },
       );
-      // The answer to the form is the one place the token is shown: `personal` keeps every cache from storing it.
-      const view = tokenIssuedPageView({ body: keeper.body, token: issued.token, plaintext: issued.plaintext });
-      return render(reply, 'admin/token-issued.njk', view, { personal: true });
+      // Shown once, on the page the form redirects to: a reload of that page issues nothing more.
+      const ref = justIssued.keep(showingKeyOf(keeper.actor), keeper.body.id, issued);
+      return reply.redirect(adminUrls.tokenIssued(keeper.body.id, ref), 303);
     } catch (e) {
       if (!(e instanceof ValidationError)) throw e;
       return showTokens(request, reply, keeper, { name, errors: refusalErrors(e, ['name'], 'name') });
     }
+  });
+
+  app.get<{ Params: { id: string; ref: string } }>('/bodies/:id/tokens/issued/:ref', PAGE, async (request, reply) => {
+    const keeper = await tokenKeeper(request, deps, request.params.id);
+    const issued = justIssued.take(request.params.ref, showingKeyOf(keeper.actor), keeper.body.id);
+    if (!issued)
+      throw new NotFoundError(
+        'A new token is shown only once, to whoever issued it: revoke it and issue another if it was not copied',
+      );
+    // `personal` keeps every cache from storing the page that holds the token
+    const view = tokenIssuedPageView({ body: keeper.body, token: issued.token, plaintext: issued.plaintext });
+    return render(reply, 'admin/token-issued.njk', view, { personal: true });
   });
 
   const showRevoke = async (request: FastifyRequest, reply: FastifyReply, params: TokenParams['Params'], errors?: FormErrors) => {

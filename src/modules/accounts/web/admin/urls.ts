@@ -20,4 +20,6 @@ export const adminUrls = {
   chooseTokensBody: (bodyId?: string): string => withQuery('/admin/tokens', { body: bodyId }),
   tokens: (bodyId: string, done?: TokensNotice): string => withQuery(`/bodies/${part(bodyId)}/tokens`, { done }),
   revokeToken: (bodyId: string, tokenId: string): string => `/bodies/${part(bodyId)}/tokens/${part(tokenId)}/revoke`,
+  /** the one showing of a token just issued (the form redirects here, so a reload issues nothing) */
+  tokenIssued: (bodyId: string, ref: string): string => `/bodies/${part(bodyId)}/tokens/issued/${part(ref)}`,
 };

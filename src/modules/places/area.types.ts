@@ -17,6 +17,22 @@ export const AREA_TYPES = [
 
 export type AreaType = (typeof AREA_TYPES)[number];
 
+/** Each type's name in the plural, as a heading or a choice shows it: "Wards", "London boroughs". */
+export const AREA_TYPE_PLURALS: Readonly<Record<AreaType, string>> = {
+  country: 'Countries',
+  region: 'Regions',
+  combined_authority: 'Combined authorities',
+  county: 'Counties',
+  metropolitan_county: 'Metropolitan counties',
+  unitary: 'Unitary authorities',
+  metropolitan_district: 'Metropolitan districts',
+  london_borough: 'London boroughs',
+  district: 'Districts',
+  ward: 'Wards',
+  lsoa: 'Lower layer super output areas (LSOAs)',
+  neighbourhood: 'Neighbourhoods',
+};
+
 /** Types whose areas are lower-tier or single-tier local authority districts (a ward's or LSOA's parent). */
 export const DISTRICT_TYPES: readonly AreaType[] = ['district', 'metropolitan_district', 'london_borough', 'unitary'];
 

@@ -3,7 +3,7 @@
  * files for maps (tables area, area_parent, area_closure, area_identifier, area_succession, boundary_set).
  */
 export type { Area, AreaSuccessor, AreaType, BoundaryFormat, BoundarySet, BoundarySetSummary, Page } from './area.types.ts';
-export { AREA_TYPES, DISTRICT_TYPES, isAreaType } from './area.types.ts';
+export { AREA_TYPE_PLURALS, AREA_TYPES, DISTRICT_TYPES, isAreaType } from './area.types.ts';
 export type { Executor } from '../../platform/db/executor.ts';
 export { COUNTRIES, ENGLISH_REGIONS, countryCodeOf, isGssCode } from './gss.ts';
 export {

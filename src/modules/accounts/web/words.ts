@@ -1,20 +1,6 @@
 /** Words the account and administration pages share: times, and where a role is held. */
+import { MONTH_NAMES } from '../../periods/index.ts';
 import { ROLE_LABELS, type Role } from '../roles.ts';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "1 June 2025 at 09:05 UTC" for an ISO instant (the text itself when it is not one). */
 export function instantInWords(iso: string): string {
@@ -22,7 +8,7 @@ export function instantInWords(iso: string): string {
   if (Number.isNaN(t.getTime())) return iso;
   const hh = String(t.getUTCHours()).padStart(2, '0');
   const mm = String(t.getUTCMinutes()).padStart(2, '0');
-  return `${t.getUTCDate()} ${MONTHS[t.getUTCMonth()]} ${t.getUTCFullYear()} at ${hh}:${mm} UTC`;
+  return `${t.getUTCDate()} ${MONTH_NAMES[t.getUTCMonth()]} ${t.getUTCFullYear()} at ${hh}:${mm} UTC`;
 }
 
 export const capitalised = (text: string): string => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;

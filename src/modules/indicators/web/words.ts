@@ -11,6 +11,7 @@ import type {
   TimeAggregation,
 } from '../indicator.types.ts';
 import type { AreaType, PeriodType } from '../vocab.ts';
+import { AREA_TYPE_PLURALS } from '../../places/index.ts';
 
 export const UNIT_CHOICES: Record<IndicatorUnit, string> = {
   percentage: 'Percentage',
@@ -64,20 +65,7 @@ export const PERIOD_TYPE_CHOICES: Record<PeriodType, string> = {
   day: 'A single day',
 };
 
-export const AREA_TYPE_CHOICES: Record<AreaType, string> = {
-  country: 'Countries',
-  region: 'Regions',
-  combined_authority: 'Combined authorities',
-  county: 'Counties',
-  metropolitan_county: 'Metropolitan counties',
-  unitary: 'Unitary authorities',
-  metropolitan_district: 'Metropolitan districts',
-  london_borough: 'London boroughs',
-  district: 'Districts',
-  ward: 'Wards',
-  lsoa: 'Lower layer super output areas (LSOAs)',
-  neighbourhood: 'Neighbourhoods',
-};
+export const AREA_TYPE_CHOICES: Readonly<Record<AreaType, string>> = AREA_TYPE_PLURALS;
 
 export const COLLECTION_METHOD_CHOICES: Record<CollectionMethod, string> = {
   administrative: 'From records kept while providing the service',

@@ -4,7 +4,7 @@ import type { Body } from '../../../bodies/index.ts';
 import type { Person } from '../../accounts.types.ts';
 import type { PersonWithRoles } from '../../people-directory.service.ts';
 import { auditUrls } from '../audit/urls.ts';
-import { type ErrorSummaryItem, type FormErrors, NO_ERRORS } from '../forms.ts';
+import { type ErrorSummaryItem, type FormErrors, NO_FORM_ERRORS } from '../forms.ts';
 import { instantInWords, roleInWords, whereHeld } from '../words.ts';
 import { bodyItems, roleItems, type SelectItem } from './grant-fields.ts';
 import { adminUrls } from './urls.ts';
@@ -51,7 +51,7 @@ export function peoplePageView(opts: {
   errors?: FormErrors;
 }): PeoplePageView {
   const { q, page, result } = opts;
-  const errors = opts.errors ?? NO_ERRORS;
+  const errors = opts.errors ?? NO_FORM_ERRORS;
   const first = (page - 1) * PEOPLE_PER_PAGE + 1;
   const noun = result.total === 1 ? 'person' : 'people';
   const countText =
@@ -113,7 +113,7 @@ export function invitePageView(opts: {
   csrfToken: string;
   errors?: FormErrors;
 }): InvitePageView {
-  const errors = opts.errors ?? NO_ERRORS;
+  const errors = opts.errors ?? NO_FORM_ERRORS;
   return {
     pageTitle: 'Invite someone',
     action: adminUrls.invite(),

@@ -4,7 +4,7 @@ import type { RoleGrant } from '../../accounts.types.ts';
 import type { PersonRecord } from '../../people-directory.service.ts';
 import { roleWithArticle } from '../../roles.ts';
 import { auditUrls } from '../audit/urls.ts';
-import { type ErrorSummaryItem, type FormErrors, NO_ERRORS } from '../forms.ts';
+import { type ErrorSummaryItem, type FormErrors, NO_FORM_ERRORS } from '../forms.ts';
 import { instantInWords, roleInWords, whereHeld } from '../words.ts';
 import { bodyItems, roleItems, type SelectItem } from './grant-fields.ts';
 import { personStatus } from './people.view-model.ts';
@@ -84,7 +84,7 @@ export function personPageView(opts: {
 }): PersonPageView {
   const { record } = opts;
   const { person } = record;
-  const errors = opts.errors ?? NO_ERRORS;
+  const errors = opts.errors ?? NO_FORM_ERRORS;
   const form = opts.form ?? EMPTY_GRANT;
   const row = (key: string, value: string) => ({ key: { text: key }, value: { text: value } });
   return {
@@ -141,7 +141,7 @@ export function revokeGrantPageView(opts: {
     buttonText: 'Revoke role',
     cancelUrl: adminUrls.person(opts.personId),
     csrfToken: opts.csrfToken,
-    errorSummary: (opts.errors ?? NO_ERRORS).summary,
+    errorSummary: (opts.errors ?? NO_FORM_ERRORS).summary,
   };
 }
 
@@ -161,6 +161,6 @@ export function disablePageView(opts: {
     buttonText: 'Disable',
     cancelUrl: adminUrls.person(opts.personId),
     csrfToken: opts.csrfToken,
-    errorSummary: (opts.errors ?? NO_ERRORS).summary,
+    errorSummary: (opts.errors ?? NO_FORM_ERRORS).summary,
   };
 }

@@ -2,7 +2,7 @@
 import type { Body } from '../../../bodies/index.ts';
 import type { ApiTokenSummary } from '../../accounts.types.ts';
 import type { ApiTokenListing } from '../../api-tokens.service.ts';
-import { type ErrorSummaryItem, type FormErrors, NO_ERRORS } from '../forms.ts';
+import { type ErrorSummaryItem, type FormErrors, NO_FORM_ERRORS } from '../forms.ts';
 import { instantInWords } from '../words.ts';
 import { bodyItems, type SelectItem } from './grant-fields.ts';
 import type { ConfirmPageView } from './person.view-model.ts';
@@ -56,7 +56,7 @@ export function tokensPageView(opts: {
   name?: string;
   errors?: FormErrors;
 }): TokensPageView {
-  const errors = opts.errors ?? NO_ERRORS;
+  const errors = opts.errors ?? NO_FORM_ERRORS;
   return {
     pageTitle: `API tokens of ${opts.body.name}`,
     notice: opts.notice ? NOTICES[opts.notice] : undefined,
@@ -104,7 +104,7 @@ export function revokeTokenPageView(opts: {
     buttonText: 'Revoke token',
     cancelUrl: adminUrls.tokens(opts.body.id),
     csrfToken: opts.csrfToken,
-    errorSummary: (opts.errors ?? NO_ERRORS).summary,
+    errorSummary: (opts.errors ?? NO_FORM_ERRORS).summary,
   };
 }
 
@@ -117,7 +117,7 @@ export interface ChooseTokensBodyPageView {
 }
 
 export function chooseTokensBodyPageView(opts: { bodies: readonly Body[]; errors?: FormErrors }): ChooseTokensBodyPageView {
-  const errors = opts.errors ?? NO_ERRORS;
+  const errors = opts.errors ?? NO_FORM_ERRORS;
   return {
     pageTitle: 'API tokens',
     action: adminUrls.chooseTokensBody(),

@@ -2,7 +2,7 @@
 import { pageCountOf, paginationFor, type PaginationView } from '../../../../platform/web/index.ts';
 import type { AuditEvent, ViaKind } from '../../../audit/index.ts';
 import type { SelectItem } from '../admin/grant-fields.ts';
-import { type ErrorSummaryItem, type FormErrors, NO_ERRORS } from '../forms.ts';
+import { type ErrorSummaryItem, type FormErrors, NO_FORM_ERRORS } from '../forms.ts';
 import { instantInWords } from '../words.ts';
 import { type ChangeLine, describeChanges } from './changes.ts';
 import type { AuditPageFilters, AuditPageParams } from './urls.ts';
@@ -86,7 +86,7 @@ export function auditPageView(opts: {
   errors?: FormErrors;
 }): AuditPageView {
   const { filters, page, result } = opts;
-  const errors = opts.errors ?? NO_ERRORS;
+  const errors = opts.errors ?? NO_FORM_ERRORS;
   const first = (page - 1) * EVENTS_PER_PAGE + 1;
   const noun = result.total === 1 ? 'event' : 'events';
   const countText =

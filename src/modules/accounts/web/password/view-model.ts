@@ -2,7 +2,7 @@
 import { PASSWORD_MIN_LENGTH } from '../../password.ts';
 import { PASSWORD_RESET_REQUESTED } from '../../password-reset.service.ts';
 import type { OneTimePurpose } from '../../one-time-tokens.ts';
-import { type ErrorSummaryItem, type FormErrors, NO_ERRORS } from '../forms.ts';
+import { type ErrorSummaryItem, type FormErrors, NO_FORM_ERRORS } from '../forms.ts';
 import { accountUrls } from '../urls.ts';
 
 export interface ForgotPasswordPageView {
@@ -15,7 +15,7 @@ export interface ForgotPasswordPageView {
 }
 
 export function forgotPasswordPageView(opts: { csrfToken: string; email?: string; errors?: FormErrors }): ForgotPasswordPageView {
-  const errors = opts.errors ?? NO_ERRORS;
+  const errors = opts.errors ?? NO_FORM_ERRORS;
   return {
     pageTitle: 'Reset your password',
     action: accountUrls.forgotPassword(),
@@ -66,7 +66,7 @@ export function choosePasswordPageView(opts: {
   errors?: FormErrors;
 }): ChoosePasswordPageView {
   const words = WORDS[opts.purpose];
-  const errors = opts.errors ?? NO_ERRORS;
+  const errors = opts.errors ?? NO_FORM_ERRORS;
   return {
     pageTitle: words.title,
     lead: words.lead(opts.person.displayName, opts.person.email),

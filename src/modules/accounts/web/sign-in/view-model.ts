@@ -1,5 +1,5 @@
 /** The sign-in page and the page after signing out. */
-import { type ErrorSummaryItem, type FormErrors, NO_ERRORS } from '../forms.ts';
+import { type ErrorSummaryItem, type FormErrors, NO_FORM_ERRORS } from '../forms.ts';
 import { accountUrls, type SignInReason } from '../urls.ts';
 
 export interface SignInPageView {
@@ -32,7 +32,7 @@ export function signInPageView(opts: {
   errors?: FormErrors;
   from?: SignInReason | undefined;
 }): SignInPageView {
-  const errors = opts.errors ?? NO_ERRORS;
+  const errors = opts.errors ?? NO_FORM_ERRORS;
   return {
     pageTitle: 'Sign in',
     action: accountUrls.signIn(),

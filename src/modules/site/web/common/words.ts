@@ -1,5 +1,6 @@
 /** Plain words the figure pages share: polarity, quartiles, ranks, directions, data-quality notes. */
 import type { Polarity } from '../../../indicators/index.ts';
+import { AREA_TYPE_PLURALS, isAreaType } from '../../../places/index.ts';
 
 const POLARITY_WORDS: Record<Polarity, string> = {
   higher_is_better: 'A higher figure is better.',
@@ -75,22 +76,7 @@ export function qualityNotes(flags: QualityFlags): string[] {
   return notes;
 }
 
-const PLURAL_TYPES: Record<string, string> = {
-  country: 'Countries',
-  region: 'Regions',
-  combined_authority: 'Combined authorities',
-  county: 'Counties',
-  metropolitan_county: 'Metropolitan counties',
-  unitary: 'Unitary authorities',
-  metropolitan_district: 'Metropolitan districts',
-  london_borough: 'London boroughs',
-  district: 'Districts',
-  ward: 'Wards',
-  lsoa: 'Lower layer super output areas (LSOAs)',
-  neighbourhood: 'Neighbourhoods',
-};
-
 /** "Wards", "London boroughs" */
 export function areaTypePlural(type: string): string {
-  return PLURAL_TYPES[type] ?? type;
+  return isAreaType(type) ? AREA_TYPE_PLURALS[type] : type;
 }

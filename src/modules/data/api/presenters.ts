@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Period } from '../../periods/index.ts';
 import type { CsvColumn } from '../../../platform/http/csv.ts';
 import type { ImportBatchRecord } from '../import-batch.repository.ts';
 import type { Observation } from '../observation.types.ts';
@@ -101,11 +102,25 @@ export const importBatchCsv: CsvColumn<ImportBatchRecord>[] = [
   { header: 'imported_at', value: (b) => b.importedAt },
 ];
 
-const period = z.object({ key: z.string(), type: z.string(), label: z.string(), start: z.string(), end: z.string() });
+/** A period as the data API shows it (submissions and collection rounds too). */
+export const periodSchema = z.object({
+  key: z.string(),
+  type: z.string(),
+  label: z.string(),
+  start: z.string(),
+  end: z.string(),
+});
+export const presentPeriod = (p: Period): z.infer<typeof periodSchema> => ({
+  key: p.key,
+  type: p.type,
+  label: p.label,
+  start: p.start,
+  end: p.end,
+});
 
 export const qualitySchema = z.object({
   indicator: z.string(),
-  period,
+  period: periodSchema,
   completeness: z.object({
     expected: z.number(),
     received: z.number(),
@@ -144,7 +159,7 @@ export const qualitySchema = z.object({
 export function presentQuality(q: QualityReport): z.infer<typeof qualitySchema> {
   return {
     indicator: q.indicator,
-    period: { key: q.period.key, type: q.period.type, label: q.period.label, start: q.period.start, end: q.period.end },
+    period: presentPeriod(q.period),
     completeness: { ...q.completeness, missing: [...q.completeness.missing], countries: [...q.completeness.countries] },
     timeliness: { ...q.timeliness },
     outliers: q.outliers.map((o) => ({ areaCode: o.areaCode, value: o.value, score: o.score })),

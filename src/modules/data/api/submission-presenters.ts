@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { ProblemDetail } from '../../../platform/errors.ts';
 import type { CsvColumn } from '../../../platform/http/csv.ts';
-import type { Period } from '../../periods/index.ts';
+import { periodSchema, presentPeriod } from './presenters.ts';
 import type { CollectionItem, OverdueBody } from '../collection.service.ts';
 import type { SubmissionSummary } from '../submission-summary.ts';
 import type {
@@ -215,9 +215,6 @@ export const submissionRowCsv: CsvColumn<SubmissionRowRecord>[] = [
   { header: 'ci_upper', value: (r) => r.ciUpper },
   { header: 'status', value: (r) => r.status },
 ];
-
-const periodSchema = z.object({ key: z.string(), type: z.string(), label: z.string(), start: z.string(), end: z.string() });
-const presentPeriod = (p: Period) => ({ key: p.key, type: p.type, label: p.label, start: p.start, end: p.end });
 
 export const collectionItemSchema = z.object({
   indicator: z.string(),

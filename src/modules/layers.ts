@@ -11,5 +11,6 @@ export const MODULE_LAYERS = [
   'indicators',
   'data',
   'analysis',
+  'plans',
   'site',
 ] as const;

@@ -390,6 +390,156 @@ export interface ApiTokenTable {
   revoked_by: string | null;
 }
 
+/** plans: a PSA target or standard, linked from national targets by code */
+export interface NationalPriorityTable {
+  code: string;
+  wording: string;
+  department: string | null;
+  /** 'psa_target' | 'psa_standard' */
+  kind: string;
+  updated_at: string;
+}
+
+/** plans: a community strategy, Local Area Agreement or service plan; its content is in its versions */
+export interface PlanTable {
+  id: string;
+  kind: string;
+  owner_body_id: string;
+  area_code: string | null;
+  created_at: string;
+  /** who created it, as the audit log names them */
+  created_by: string;
+}
+
+/** plans: a version of a plan, a draft or published (never changed once published) */
+export interface PlanVersionTable {
+  id: Generated<number>;
+  plan_id: string;
+  number: number;
+  /** 'draft' | 'published' */
+  state: string;
+  title: string;
+  vision: string | null;
+  covers_from: string | null;
+  covers_to: string | null;
+  in_force_from: string | null;
+  change_note: string | null;
+  /** JSON list of body ids */
+  partner_body_ids: string;
+  disclaimer: string | null;
+  created_at: string;
+  created_by: string;
+  published_at: string | null;
+  published_by: string | null;
+}
+
+/** plans: a theme, priority, target or action of one version; its key is stable across versions */
+export interface PlanItemTable {
+  id: Generated<number>;
+  version_id: number;
+  key: string;
+  kind: string;
+  parent_key: string | null;
+  title: string;
+  description: string | null;
+  position: number;
+}
+
+/** plans: a target item's own fields */
+export interface PlanTargetTable {
+  item_id: number;
+  target_kind: string;
+  national_priority_code: string | null;
+  indicator_code: string;
+  area_code: string;
+  /** JSON list of area codes; empty for the whole area */
+  coverage_area_codes: string;
+  /** 'level' | 'gap' */
+  measure: string;
+  gap_part_type: string | null;
+  direction: string;
+  baseline_period: string | null;
+  baseline_value: number | null;
+  target_period: string;
+  target_value: number | null;
+  target_low: number | null;
+  target_high: number | null;
+  /** JSON list of { period, value } or { period, low, high } */
+  milestones: string;
+  stretch_amount_gbp: number | null;
+  stretch_description: string | null;
+  owner_body_id: string;
+  lead_person: string | null;
+}
+
+/** plans: an action item's own fields */
+export interface PlanActionTable {
+  item_id: number;
+  owner_body_id: string;
+  lead_person: string | null;
+  due: string;
+  /** JSON list of { due, title, done } */
+  milestones: string;
+}
+
+/** plans: an item serving an item of another plan (by plan id and key) */
+export interface PlanItemLinkTable {
+  item_id: number;
+  serves_plan_id: string;
+  serves_key: string;
+  position: number;
+}
+
+/** plans: a version of a target's status rule (its tolerance); added, never changed */
+export interface StatusRuleTable {
+  id: Generated<number>;
+  plan_id: string;
+  target_key: string;
+  version: number;
+  tolerance: number;
+  /** 'absolute' | 'percent' */
+  tolerance_kind: string;
+  in_force_from: string;
+  created_at: string;
+  created_by: string;
+  reason: string | null;
+}
+
+/** plans: a target's status as judged, with the plan version, rule version and tolerance used */
+export interface TargetAssessmentTable {
+  id: Generated<number>;
+  plan_id: string;
+  target_key: string;
+  plan_version_id: number;
+  rule_id: number;
+  rule_version: number;
+  tolerance: number;
+  tolerance_kind: string;
+  status: string;
+  reason: string;
+  period: string | null;
+  actual: number | null;
+  expected_value: number | null;
+  expected_low: number | null;
+  expected_high: number | null;
+  target_met: number;
+  assessed_at: string;
+}
+
+/** plans: a report of progress on an action; the latest is its progress */
+export interface ActionUpdateTable {
+  id: Generated<number>;
+  plan_id: string;
+  action_key: string;
+  progress: number;
+  state: string;
+  note: string | null;
+  as_of: string;
+  created_at: string;
+  created_by: string;
+  created_by_person_id: string | null;
+}
+
 export interface Database {
   area: AreaTable;
   area_parent: AreaParentTable;
@@ -420,6 +570,16 @@ export interface Database {
   person_session: PersonSessionTable;
   one_time_token: OneTimeTokenTable;
   api_token: ApiTokenTable;
+  national_priority: NationalPriorityTable;
+  plan: PlanTable;
+  plan_version: PlanVersionTable;
+  plan_item: PlanItemTable;
+  plan_target: PlanTargetTable;
+  plan_action: PlanActionTable;
+  plan_item_link: PlanItemLinkTable;
+  status_rule: StatusRuleTable;
+  target_assessment: TargetAssessmentTable;
+  action_update: ActionUpdateTable;
 }
 
 export type AreaRow = Selectable<AreaTable>;

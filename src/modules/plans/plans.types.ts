@@ -4,6 +4,7 @@
  * computed from published data. See docs/adr/0018-plans-and-the-golden-thread.md.
  */
 import type { Period } from '../periods/index.ts';
+import type { AreaType } from '../places/index.ts';
 
 // --- plans and their versions -------------------------------------------------------------------
 
@@ -131,6 +132,8 @@ export interface Target extends ItemBase {
   /** the districts (or other sub-areas) the target covers when not the whole area */
   coverageAreaCodes: string[];
   measure: TargetMeasure;
+  /** for a gap target, the parts whose most and least deprived fifths are compared (ward, lsoa); null for a level */
+  gapPartType: AreaType | null;
   direction: TargetDirection;
   /** null: a placeholder until a baseline exists */
   baseline: { period: string; value: number } | null;
@@ -293,10 +296,19 @@ export interface ThreadNode {
   ref: ItemRef;
   kind: ItemKind;
   title: string;
+  /** the plan the item belongs to (another plan's when it hangs here because it serves its parent) */
+  plan: { id: string; kind: PlanKind; title: string };
+  /** `root`: a top item of the plan shown; `child`: under its parent in its own plan; `serves`: an item of another plan serving its parent */
+  relation: 'root' | 'child' | 'serves';
+  /** the whole item, with its kind's own fields (a target's indicator and area, an action's due date) */
+  item: PlanItem;
   status: Status;
+  /** a cancelled action: shown, but left out of every count (its status reads no data) */
+  cancelled: boolean;
   /** for a theme or priority: counts of the targets and actions beneath it */
   counts: StatusCounts | null;
   ownerBodyId: string | null;
+  ownerBodyName: string | null;
   leadPerson: string | null;
   /** a target's latest assessment and forecast, an action's latest update */
   assessment: TargetAssessment | null;

@@ -111,10 +111,12 @@ export function uploadRoutes(app: FastifyInstance, deps: DataPagesContext): void
       const form = await readUploadForm(request, async (fields) => {
         request.body = fields;
         await verifyCsrf(request);
+        refuseOtherBody(bodies, fields.body);
       });
       request.body = form.fields;
       await verifyCsrf(request);
       const chosen = form.fields.body;
+      refuseOtherBody(bodies, chosen);
       if (form.kind === 'too_large') {
         const errors = formErrors([{ field: 'file', text: `The selected file must be smaller than ${limitText}` }]);
         return showForm(request, reply, chosen, errors, 413);
@@ -158,6 +160,11 @@ export function uploadRoutes(app: FastifyInstance, deps: DataPagesContext): void
       return showReport(request, reply, again, 1, 400, errors);
     }
   });
+}
+
+/** A body the person does not submit for is refused (403), as the API refuses it, before the file is read. */
+function refuseOtherBody(bodies: { id: string }[], chosen: string | undefined): void {
+  if (chosen && !bodies.some((b) => b.id === chosen)) throw new ForbiddenError(`You may not submit figures for ${chosen}`);
 }
 
 function uploadProblems(bodies: { id: string }[], chosen: string | undefined, file: UploadedFile | null) {

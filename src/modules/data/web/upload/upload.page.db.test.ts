@@ -151,7 +151,9 @@ describe('checking a file', () => {
   it('refuses a body the person does not submit for', async () => {
     const { browser } = await trafford();
     const response = await sendUpload(browser, { body: 'stockport-council', file: traffordStreetsFile() });
-    expect(response.statusCode).toBe(400);
-    expect(textOf(getByRole(parse(response.body), 'alert'))).toContain('Choose the body the figures are for');
+    expect(response.statusCode).toBe(403);
+    const main = textOf(getByRole(parse(response.body), 'main'));
+    expect(main).toContain('You do not have permission');
+    expect(main).toContain('You may not submit figures for stockport-council');
   });
 });

@@ -19,6 +19,7 @@ export { auditActorOf, cliActor, personIdOf, systemActor } from './actor.ts';
 export type { GrantScope, Role } from './roles.ts';
 export { checkGrantScope, GLOBAL_ROLES, isRole, ROLE_LABELS, ROLE_SCOPES, ROLES, roleWithArticle } from './roles.ts';
 export type {
+  ActionProgressScope,
   ApprovalScope,
   AuditScope,
   BodyScope,
@@ -26,6 +27,7 @@ export type {
   IndicatorOwnerScope,
   Permission,
   PermissionScopes,
+  PlanScope,
   UnpublishedScope,
 } from './permissions.ts';
 export { can, PERMISSION_DESCRIPTIONS, PERMISSIONS, requirePermission } from './permissions.ts';

@@ -29,26 +29,35 @@ const kindOf = (bodyId: string) => (bodyId === PARTNER || bodyId === OTHER.partn
 
 /** The scope for a body, with the submission made by someone else, no self-approval and nothing shared. */
 function scopeFor(permission: Permission, bodyId: string): PermissionScopes[Permission] {
-  return { bodyId, bodyKind: kindOf(bodyId), submittedBy: 'p-someone-else', selfApprovalAllowed: false, sharedWith: [] } as never;
+  return {
+    bodyId,
+    bodyKind: kindOf(bodyId),
+    submittedBy: 'p-someone-else',
+    selfApprovalAllowed: false,
+    sharedWith: [],
+    accountableBodyIds: [],
+    actionOwnerBodyId: bodyId,
+  } as never;
 }
 
 /**
  * Y = allowed, N = refused; for each permission the right body (the one the role is held for) then a
  * wrong body of the same kind. Columns: manage_people, issue_api_tokens, submit_observations,
- * approve_submission, read_unpublished, define_local_indicator, maintain_national_indicator, read_audit.
+ * approve_submission, read_unpublished, define_local_indicator, maintain_national_indicator, read_audit,
+ * edit_plan, report_action_progress (an action of the plan's owner), read_draft_plan.
  */
 const EXPECTED: Record<keyof typeof WHO, string> = {
-  administrator: '       YY YY NN NN NN NN YY YY',
-  performance_officer: ' NN YN YN YN YN YN NN YN',
-  partner_data_officer: 'NN NN YN YN YN NN NN YN',
-  councillor_ward: '     NN NN NN NN YN NN NN YN',
-  councillor_executive: 'NN NN NN NN YN NN NN YN',
-  councillor_scrutiny: ' NN NN NN NN YN NN NN YN',
-  assessor: '            NN NN NN NN YY NN NN YY',
-  resident: '            NN NN NN NN NN NN NN NN',
-  api_token: '           NN NN YN NN YN NN NN YN',
-  cli: '                 YY YY YY YY YY YY YY YY',
-  system: '              YY YY YY YY YY YY YY YY',
+  administrator: '       YY YY NN NN NN NN YY YY YY YY YY',
+  performance_officer: ' NN YN YN YN YN YN NN YN YN YN YN',
+  partner_data_officer: 'NN NN YN YN YN NN NN YN YN YN YN',
+  councillor_ward: '     NN NN NN NN YN NN NN YN NN NN YN',
+  councillor_executive: 'NN NN NN NN YN NN NN YN NN NN YN',
+  councillor_scrutiny: ' NN NN NN NN YN NN NN YN NN NN YN',
+  assessor: '            NN NN NN NN YY NN NN YY NN NN YY',
+  resident: '            NN NN NN NN NN NN NN NN NN NN NN',
+  api_token: '           NN NN YN NN YN NN NN YN YN YN YN',
+  cli: '                 YY YY YY YY YY YY YY YY YY YY YY',
+  system: '              YY YY YY YY YY YY YY YY YY YY YY',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([who, row]) => {
@@ -144,5 +153,41 @@ describe('can: the decisions that depend on more than the body', () => {
     expect(() => requirePermission(officer, 'manage_people')).toThrow(ForbiddenError);
     expect(() => requirePermission(officer, 'manage_people')).toThrow('You may not manage people and their roles');
     expect(() => requirePermission(officer, 'issue_api_tokens', { bodyId: COUNCIL })).not.toThrow();
+  });
+});
+
+describe('can: plans, their accountable bodies and actions owned by another body', () => {
+  const LSP = 'trafford-partnership';
+  const plan = { bodyId: LSP, accountableBodyIds: [COUNCIL] };
+  const officer = person('performance_officer', COUNCIL);
+  const policeOfficer = person('partner_data_officer', PARTNER);
+  const councillor = person('councillor_scrutiny', COUNCIL);
+  const lspToken: Actor = { kind: 'api_token', tokenId: 't2', bodyId: LSP, label: 'lv_cd34ef (plans)' };
+  const policeToken: Actor = { kind: 'api_token', tokenId: 't3', bodyId: PARTNER, label: 'lv_ef56ab (police)' };
+
+  it('lets the officers of the accountable body edit the plan, and no one else of another body', () => {
+    expect(can(officer, 'edit_plan', plan)).toBe(true);
+    expect(can(officer, 'edit_plan', { bodyId: LSP, accountableBodyIds: [] })).toBe(false);
+    expect(can(policeOfficer, 'edit_plan', plan)).toBe(false);
+    expect(can(councillor, 'edit_plan', plan)).toBe(false);
+    expect(can(lspToken, 'edit_plan', plan)).toBe(true);
+    expect(can(WHO.api_token, 'edit_plan', plan)).toBe(false);
+  });
+
+  it('lets the body that owns an action report its progress, without editing the plan', () => {
+    const action = { ...plan, actionOwnerBodyId: PARTNER };
+    expect(can(policeOfficer, 'report_action_progress', action)).toBe(true);
+    expect(can(policeToken, 'report_action_progress', action)).toBe(true);
+    expect(can(officer, 'report_action_progress', action)).toBe(true);
+    expect(can(person('partner_data_officer', OTHER.partner), 'report_action_progress', action)).toBe(false);
+    expect(can(councillor, 'report_action_progress', action)).toBe(false);
+  });
+
+  it('shows drafts to anyone holding a role for the owner or the accountable body, and to assessors', () => {
+    expect(can(councillor, 'read_draft_plan', plan)).toBe(true);
+    expect(can(WHO.assessor, 'read_draft_plan', plan)).toBe(true);
+    expect(can(policeOfficer, 'read_draft_plan', plan)).toBe(false);
+    expect(can(WHO.resident, 'read_draft_plan', plan)).toBe(false);
+    expect(() => requirePermission(policeOfficer, 'edit_plan', plan)).toThrow('You may not change this plan');
   });
 });

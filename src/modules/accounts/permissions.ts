@@ -15,6 +15,9 @@ export const PERMISSIONS = [
   'define_local_indicator',
   'maintain_national_indicator',
   'read_audit',
+  'edit_plan',
+  'report_action_progress',
+  'read_draft_plan',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +45,14 @@ export interface IndicatorOwnerScope extends BodyScope {
   /** the owning body's kind: local indicators belong to councils */
   bodyKind: string;
 }
+/** A plan's owner body and the bodies accountable for it (an LSP's accountable body, a council). */
+export interface PlanScope extends BodyScope {
+  accountableBodyIds: readonly string[];
+}
+/** An action of a plan: the plan's bodies and the body that owns the action. */
+export interface ActionProgressScope extends PlanScope {
+  actionOwnerBodyId: string;
+}
 
 export interface PermissionScopes {
   manage_people: GlobalScope;
@@ -52,6 +63,9 @@ export interface PermissionScopes {
   define_local_indicator: IndicatorOwnerScope;
   maintain_national_indicator: GlobalScope;
   read_audit: AuditScope;
+  edit_plan: PlanScope;
+  report_action_progress: ActionProgressScope;
+  read_draft_plan: PlanScope;
 }
 
 type ScopeArgs<P extends Permission> = PermissionScopes[P] extends GlobalScope
@@ -73,6 +87,8 @@ const tokenOf = (a: Actor, bodyId: string) => a.kind === 'api_token' && a.bodyId
 /** One of the body's own: a person holding any role for it, or its API token. */
 const ofBody = (a: Actor, bodyId: string) =>
   tokenOf(a, bodyId) || (a.kind === 'person' && a.grants.some((g) => g.bodyId === bodyId));
+/** A performance officer or partner data officer of the plan's owner or of a body accountable for it. */
+const planOfficer = (a: Actor, s: PlanScope) => [s.bodyId, ...s.accountableBodyIds].some((b) => officerOf(a, b));
 const isPerson = (a: Actor, personId: string | null) => a.kind === 'person' && personId !== null && a.personId === personId;
 
 /** The table. The command line and the system are trusted before it is read (see `can`). */
@@ -85,6 +101,17 @@ const RULES: { [P in Permission]: (a: Actor, s: PermissionScopes[P]) => boolean 
   define_local_indicator: (a, s) => s.bodyKind === 'council' && forBody(a, 'performance_officer', s.bodyId),
   maintain_national_indicator: (a) => anywhere(a, 'administrator'),
   read_audit: (a, s) => anywhere(a, 'administrator') || anywhere(a, 'assessor') || (s.bodyId !== null && ofBody(a, s.bodyId)),
+  // A plan is its owner's and its accountable body's to edit; an owner's token may import its plans.
+  edit_plan: (a, s) => anywhere(a, 'administrator') || planOfficer(a, s) || tokenOf(a, s.bodyId),
+  // Progress is reported by those who may edit the plan and by the action's own body.
+  report_action_progress: (a, s) =>
+    anywhere(a, 'administrator') ||
+    planOfficer(a, s) ||
+    tokenOf(a, s.bodyId) ||
+    officerOf(a, s.actionOwnerBodyId) ||
+    tokenOf(a, s.actionOwnerBodyId),
+  read_draft_plan: (a, s) =>
+    anywhere(a, 'administrator') || anywhere(a, 'assessor') || [s.bodyId, ...s.accountableBodyIds].some((b) => ofBody(a, b)),
 };
 
 /** What each permission lets one do, for messages: "You may not {…}". */
@@ -97,6 +124,9 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   define_local_indicator: 'define local indicators for this body',
   maintain_national_indicator: 'maintain national indicators',
   read_audit: 'read this part of the audit log',
+  edit_plan: 'change this plan',
+  report_action_progress: 'report progress on this action',
+  read_draft_plan: 'see the drafts of this plan',
 };
 
 export function can<P extends Permission>(actor: Actor, permission: P, ...[scope]: ScopeArgs<P>): boolean {

@@ -1,8 +1,8 @@
 /**
  * Attack tests' shared pieces: a small data set whose names and texts are hostile (markup, script
  * URLs, spreadsheet formulas), imported through the same service functions the CLI's import
- * commands run; the database's row counts, to show an attack changed nothing; the GET routes of the
- * app's route table; and checks of a parsed page for anything a browser would run.
+ * commands run; the database's row counts, to show an attack changed nothing; the GET and write routes of
+ * the app's route table; and checks of a parsed page for anything a browser would run.
  */
 import { createHash } from 'node:crypto';
 import { parse } from 'csv-parse/sync';
@@ -238,13 +238,14 @@ export async function rowCounts(db: Db): Promise<Record<string, number>> {
 }
 
 /**
- * Every GET route of the app's route table, read from `printRoutes` (one path segment a line,
- * indented four characters a level under its parent).
+ * Each route of the app's route table with its methods, read from `printRoutes` (one path segment a
+ * line, indented four characters a level under its parent); `method` keeps only that method's part
+ * of the tree.
  */
-export function getRoutes(app: FastifyInstance): string[] {
-  const tree = app.printRoutes({ commonPrefix: false, method: 'GET' });
+function printedRoutes(app: FastifyInstance, method?: string): { path: string; methods: string[] }[] {
+  const tree = app.printRoutes({ commonPrefix: false, ...(method ? { method } : {}) });
   const stack: { depth: number; path: string }[] = [];
-  const routes = new Set<string>();
+  const routes: { path: string; methods: string[] }[] = [];
   for (const line of tree.split('\n')) {
     const m = /^([\s│]*)(?:├── |└── )(.*?) \(([A-Z, ]+)\)$/.exec(line);
     if (!m) continue;
@@ -252,8 +253,25 @@ export function getRoutes(app: FastifyInstance): string[] {
     while (stack.length > 0 && stack[stack.length - 1]!.depth >= depth) stack.pop();
     const path = (stack[stack.length - 1]?.path ?? '') + m[2]!;
     stack.push({ depth, path });
-    if (m[3]!.split(',').some((method) => method.trim() === 'GET')) routes.add(path.replace(/^\/\//, '/'));
+    routes.push({ path: path.replace(/^\/\//, '/'), methods: m[3]!.split(',').map((one) => one.trim()) });
   }
+  return routes;
+}
+
+/** Every GET route of the app's route table. */
+export function getRoutes(app: FastifyInstance): string[] {
+  const routes = new Set<string>();
+  for (const { path, methods } of printedRoutes(app, 'GET')) if (methods.includes('GET')) routes.add(path);
+  return [...routes].sort();
+}
+
+export const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+/** Every write route of the app's route table (POST, PUT, PATCH, DELETE), as `METHOD /path`. */
+export function getWriteRoutes(app: FastifyInstance): string[] {
+  const routes = new Set<string>();
+  for (const { path, methods } of printedRoutes(app))
+    for (const method of methods) if ((WRITE_METHODS as readonly string[]).includes(method)) routes.add(`${method} ${path}`);
   return [...routes].sort();
 }
 

@@ -276,7 +276,7 @@ export interface Forecast {
   low: number | null;
   high: number | null;
   pointsUsed: number;
-  /** short (< 3 points) or noisy (residual spread large against the trend) */
+  /** short (fewer than 4 points) or noisy (the interval's half-width larger than the change the line predicts to the target period) */
   uncertain: boolean;
   /** would the forecast value meet the target */
   meetsTarget: boolean | null;

@@ -12,7 +12,8 @@ import type { LightMyRequestResponse } from 'fastify';
 import { getWriteRoutes, rowCounts } from '../support/security.ts';
 import { signInWithRole } from '../support/accounts-web.ts';
 import { type Caller, type Send, signedOutVisitor } from './requests.ts';
-import { type ApiEntry, entryName, MATRIX, type PageEntry, type PublicEntry } from './routes.ts';
+import { type ApiEntry, entryName, type PageEntry, type PublicEntry } from './entry.ts';
+import { MATRIX } from './routes.ts';
 import { buildWorld } from './world.ts';
 
 const w = await buildWorld();

@@ -2,7 +2,7 @@
  * The authorisation matrix's table: one entry for every write route of the app (POST, PUT, PATCH,
  * DELETE, pages and API), saying who may use it and how to make a request it can succeed with.
  * matrix.db.test.ts fails for a write route without an entry here, and for an entry whose route is
- * gone. To add a route, add an entry (docs/adr/0016-authorisation-matrix.md):
+ * gone. To add a route, add an entry (its shape is in entry.ts; docs/adr/0016-authorisation-matrix.md):
  *
  * - a page for signed-in people: `kind: 'page'`, the `guard` naming who may (TRAFFORD_OFFICER,
  *   ADMINISTRATOR or a new one), a `seed` that makes what the route acts on and answers the request,
@@ -17,7 +17,7 @@ import { dataUrls, type SubmissionEvent } from '../../src/modules/data/index.ts'
 import { definitionUrls } from '../../src/modules/indicators/index.ts';
 import { TRAFFORD } from '../support/submission-factories.ts';
 import { TEST_PASSWORD } from '../support/accounts-web.ts';
-import { apiRequest, type FormFields, pageForm, pageUpload, type Send } from './requests.ts';
+import { apiRequest, type FormFields, pageForm, pageUpload } from './requests.ts';
 import {
   DEADLINE,
   deadlineOf,
@@ -34,75 +34,7 @@ import {
   traffordSubmission,
   traffordTokenId,
 } from './seeds.ts';
-import type { PersonKey, World } from './world.ts';
-
-/** Who may use a page, and who is refused: someone of another body, and someone of the body without the role. */
-export interface Guard {
-  rightRole: PersonKey;
-  wrongBody: PersonKey;
-  withoutRole: PersonKey;
-  /** what the two refused people are, in the cases' names */
-  names: { wrongBody: string; withoutRole: string };
-}
-
-/** Trafford's performance officers (a Stockport officer and a Trafford councillor are refused). */
-export const TRAFFORD_OFFICER: Guard = {
-  rightRole: 'traffordOfficer',
-  wrongBody: 'stockportOfficer',
-  withoutRole: 'traffordCouncillor',
-  names: { wrongBody: 'wrong body', withoutRole: 'right body without the role' },
-};
-
-/** Administrators only (a body's officer and an assessor, who holds a role everywhere, are refused). */
-export const ADMINISTRATOR: Guard = {
-  rightRole: 'administrator',
-  wrongBody: 'traffordOfficer',
-  withoutRole: 'assessor',
-  names: { wrongBody: 'a body’s role, not an administrator', withoutRole: 'a role everywhere, not an administrator' },
-};
-
-/** A refusal other than 403, and why it is right for the route. */
-export interface Refusal {
-  status: number;
-  why: string;
-}
-
-interface EntryBase {
-  /** `METHOD /path` as the route table has it */
-  route: string;
-  /** tells apart two entries of one route (a local and a national indicator, say) */
-  variant?: string;
-  /** makes what the route acts on (anew at each call) and answers the request */
-  seed: (w: World) => Promise<Send>;
-}
-
-export interface PageEntry extends EntryBase {
-  kind: 'page';
-  guard: Guard;
-  /** where a success redirects (303) */
-  success: RegExp;
-  /** a success writes to the database (an audit event at least); false when it only holds something in memory */
-  writes?: false;
-  refusals?: Partial<Record<'wrongBody' | 'withoutRole', Refusal>>;
-}
-
-export interface ApiEntry extends EntryBase {
-  kind: 'api';
-  /** what Trafford's own token gets: the status of success, or why no token may (it is refused, 403) */
-  success: { status: 200 | 201 | 204; writes?: false } | { noToken: string };
-}
-
-export interface PublicEntry extends EntryBase {
-  kind: 'public';
-  /** why everyone may send it */
-  why: string;
-  /** what a signed-out visitor gets (never 401 or 403, never the sign-in page for want of signing in) */
-  answer: { status: number; location: RegExp };
-  /** the CSRF token is checked for everyone, or (signing out) only when there is a session to end */
-  csrf: 'always' | 'session';
-}
-
-export type MatrixEntry = PageEntry | ApiEntry | PublicEntry;
+import { ADMINISTRATOR, type ApiEntry, type MatrixEntry, type PageEntry, TRAFFORD_OFFICER } from './entry.ts';
 
 // --- the requests' pieces ---
 
@@ -387,8 +319,3 @@ export const MATRIX: readonly MatrixEntry[] = [
   apiStep('reject', 'submitted', { noToken: PEOPLE_ONLY }),
   apiStep('publish', 'approved', { noToken: PEOPLE_ONLY }),
 ];
-
-/** An entry's name in the tests' output: the route, and which of its entries. */
-export function entryName(entry: MatrixEntry): string {
-  return entry.variant ? `${entry.route} (${entry.variant})` : entry.route;
-}

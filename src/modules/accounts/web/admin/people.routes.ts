@@ -5,12 +5,14 @@ import { ConflictError, ValidationError } from '../../../../platform/errors.ts';
 import { render } from '../../../../platform/web/index.ts';
 import { listPeopleWithRoles } from '../../people-directory.service.ts';
 import { invitePerson } from '../../people.service.ts';
-import { csrfToken } from '../csrf.ts';
+import { csrfToken, verifyCsrf } from '../csrf.ts';
 import type { AccountPagesDeps } from '../deps.ts';
 import { type FormErrors, formErrors, formFields, readForm } from '../forms.ts';
+import { requireSignIn } from '../identity.ts';
+import { DEFAULT_ACCOUNT_RATE_LIMITS, formRateLimit } from '../rate-limits.ts';
 import { allBodies, bodyNames } from './bodies.ts';
 import { grantFields, refusalErrors } from './grant-fields.ts';
-import { administrator, PAGE, SIGNED_IN_FORM } from './guard.ts';
+import { administrator, PAGE } from './guard.ts';
 import { EMPTY_INVITE, type InviteForm, invitePageView, PEOPLE_PER_PAGE, peoplePageView } from './people.view-model.ts';
 import { adminUrls } from './urls.ts';
 
@@ -71,7 +73,11 @@ export function peopleRoutes(app: FastifyInstance, deps: AccountPagesDeps): void
     return showInvite(request, reply, EMPTY_INVITE);
   });
 
-  app.post(adminUrls.invite(), SIGNED_IN_FORM, async (request, reply) => {
+  // Only administrators' invitations are counted: nobody else can use up their allowance, or a person's.
+  const inviteLimit = formRateLimit(app, deps.rateLimits?.invite ?? DEFAULT_ACCOUNT_RATE_LIMITS.invite);
+  const onlyAdministrators = async (request: FastifyRequest) => void administrator(request);
+  const inviteRoute = { ...PAGE, preHandler: [requireSignIn, onlyAdministrators, inviteLimit, verifyCsrf] };
+  app.post(adminUrls.invite(), inviteRoute, async (request, reply) => {
     const actor = administrator(request);
     const sent = formFields(request.body);
     const asSent = Object.fromEntries(

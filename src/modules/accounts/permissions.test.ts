@@ -37,6 +37,7 @@ function scopeFor(permission: Permission, bodyId: string): PermissionScopes[Perm
     sharedWith: [],
     accountableBodyIds: [],
     actionOwnerBodyId: bodyId,
+    indicatorOwnerBodyId: bodyId,
   } as never;
 }
 
@@ -44,20 +45,21 @@ function scopeFor(permission: Permission, bodyId: string): PermissionScopes[Perm
  * Y = allowed, N = refused; for each permission the right body (the one the role is held for) then a
  * wrong body of the same kind. Columns: manage_people, issue_api_tokens, submit_observations,
  * approve_submission, read_unpublished, define_local_indicator, maintain_national_indicator, read_audit,
+ * share_unpublished, set_collection_deadline (for the body's own indicator), set_submission_rules,
  * edit_plan, report_action_progress (an action of the plan's owner), read_draft_plan.
  */
 const EXPECTED: Record<keyof typeof WHO, string> = {
-  administrator: '       YY YY NN NN NN NN YY YY YY YY YY',
-  performance_officer: ' NN YN YN YN YN YN NN YN YN YN YN',
-  partner_data_officer: 'NN NN YN YN YN NN NN YN YN YN YN',
-  councillor_ward: '     NN NN NN NN YN NN NN YN NN NN YN',
-  councillor_executive: 'NN NN NN NN YN NN NN YN NN NN YN',
-  councillor_scrutiny: ' NN NN NN NN YN NN NN YN NN NN YN',
-  assessor: '            NN NN NN NN YY NN NN YY NN NN YY',
-  resident: '            NN NN NN NN NN NN NN NN NN NN NN',
-  api_token: '           NN NN YN NN YN NN NN YN YN YN YN',
-  cli: '                 YY YY YY YY YY YY YY YY YY YY YY',
-  system: '              YY YY YY YY YY YY YY YY YY YY YY',
+  administrator: '       YY YY NN NN NN NN YY YY YY YY YY YY YY YY',
+  performance_officer: ' NN YN YN YN YN YN NN YN YN YN NN YN YN YN',
+  partner_data_officer: 'NN NN YN YN YN NN NN YN YN YN NN YN YN YN',
+  councillor_ward: '     NN NN NN NN YN NN NN YN NN NN NN NN NN YN',
+  councillor_executive: 'NN NN NN NN YN NN NN YN NN NN NN NN NN YN',
+  councillor_scrutiny: ' NN NN NN NN YN NN NN YN NN NN NN NN NN YN',
+  assessor: '            NN NN NN NN YY NN NN YY NN NN NN NN NN YY',
+  resident: '            NN NN NN NN NN NN NN NN NN NN NN NN NN NN',
+  api_token: '           NN NN YN NN YN NN NN YN YN YN NN YN YN YN',
+  cli: '                 YY YY YY YY YY YY YY YY YY YY YY YY YY YY',
+  system: '              YY YY YY YY YY YY YY YY YY YY YY YY YY YY',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([who, row]) => {
@@ -149,10 +151,28 @@ describe('can: the decisions that depend on more than the body', () => {
     expect(can(both, 'read_audit', { bodyId: PARTNER })).toBe(false);
   });
 
+  it.each<[keyof typeof WHO, boolean]>([
+    ['administrator', true],
+    ['performance_officer', false],
+    ['partner_data_officer', false],
+    ['assessor', false],
+    ['api_token', false],
+    ['cli', true],
+    ['system', true],
+  ])('a national indicator’s collection deadline set by %s: %s', (who, allowed) => {
+    expect(can(WHO[who], 'set_collection_deadline', { indicatorOwnerBodyId: null })).toBe(allowed);
+  });
+
   it('refuses with a ForbiddenError saying what may not be done', () => {
     expect(() => requirePermission(officer, 'manage_people')).toThrow(ForbiddenError);
     expect(() => requirePermission(officer, 'manage_people')).toThrow('You may not manage people and their roles');
     expect(() => requirePermission(officer, 'issue_api_tokens', { bodyId: COUNCIL })).not.toThrow();
+    expect(() => requirePermission(officer, 'set_collection_deadline', { indicatorOwnerBodyId: null })).toThrow(
+      'You may not set collection deadlines for this indicator',
+    );
+    expect(() => requirePermission(officer, 'set_submission_rules', { bodyId: COUNCIL })).toThrow(
+      'You may not change this body’s rules for submissions',
+    );
   });
 });
 

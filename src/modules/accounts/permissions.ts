@@ -15,6 +15,9 @@ export const PERMISSIONS = [
   'define_local_indicator',
   'maintain_national_indicator',
   'read_audit',
+  'share_unpublished',
+  'set_collection_deadline',
+  'set_submission_rules',
   'edit_plan',
   'report_action_progress',
   'read_draft_plan',
@@ -45,6 +48,11 @@ export interface IndicatorOwnerScope extends BodyScope {
   /** the owning body's kind: local indicators belong to councils */
   bodyKind: string;
 }
+/** The indicator a collection deadline is for. */
+export interface DeadlineScope {
+  /** the body that owns the indicator (null: a national indicator) */
+  indicatorOwnerBodyId: string | null;
+}
 /** A plan's owner body and the bodies accountable for it (an LSP's accountable body, a council). */
 export interface PlanScope extends BodyScope {
   accountableBodyIds: readonly string[];
@@ -63,6 +71,9 @@ export interface PermissionScopes {
   define_local_indicator: IndicatorOwnerScope;
   maintain_national_indicator: GlobalScope;
   read_audit: AuditScope;
+  share_unpublished: BodyScope;
+  set_collection_deadline: DeadlineScope;
+  set_submission_rules: BodyScope;
   edit_plan: PlanScope;
   report_action_progress: ActionProgressScope;
   read_draft_plan: PlanScope;
@@ -101,6 +112,14 @@ const RULES: { [P in Permission]: (a: Actor, s: PermissionScopes[P]) => boolean 
   define_local_indicator: (a, s) => s.bodyKind === 'council' && forBody(a, 'performance_officer', s.bodyId),
   maintain_national_indicator: (a) => anywhere(a, 'administrator'),
   read_audit: (a, s) => anywhere(a, 'administrator') || anywhere(a, 'assessor') || (s.bodyId !== null && ofBody(a, s.bodyId)),
+  // A body's token acts for it in what its officers do routinely: sharing and its own collection rounds.
+  share_unpublished: (a, s) => anywhere(a, 'administrator') || officerOf(a, s.bodyId) || tokenOf(a, s.bodyId),
+  // National deadlines are the administrators'; a body asking for its own indicator sets its own.
+  set_collection_deadline: (a, s) =>
+    anywhere(a, 'administrator') ||
+    (s.indicatorOwnerBodyId !== null && (officerOf(a, s.indicatorOwnerBodyId) || tokenOf(a, s.indicatorOwnerBodyId))),
+  // Self-approval switches off the two-person rule, so the officers it binds cannot switch it, nor a token.
+  set_submission_rules: (a) => anywhere(a, 'administrator'),
   // A plan is its owner's and its accountable body's to edit; an owner's token may import its plans.
   edit_plan: (a, s) => anywhere(a, 'administrator') || planOfficer(a, s) || tokenOf(a, s.bodyId),
   // Progress is reported by those who may edit the plan and by the action's own body.
@@ -124,6 +143,9 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   define_local_indicator: 'define local indicators for this body',
   maintain_national_indicator: 'maintain national indicators',
   read_audit: 'read this part of the audit log',
+  share_unpublished: 'share or stop sharing this body’s unpublished figures',
+  set_collection_deadline: 'set collection deadlines for this indicator',
+  set_submission_rules: 'change this body’s rules for submissions',
   edit_plan: 'change this plan',
   report_action_progress: 'report progress on this action',
   read_draft_plan: 'see the drafts of this plan',

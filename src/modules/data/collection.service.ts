@@ -5,13 +5,12 @@
 import { isoInstant, type Clock } from '../../platform/clock.ts';
 import { inTransaction } from '../../platform/db/executor.ts';
 import { NotFoundError, ValidationError } from '../../platform/errors.ts';
-import type { Actor } from '../accounts/index.ts';
+import { type Actor, requirePermission } from '../accounts/index.ts';
 import { getBody } from '../bodies/index.ts';
 import { getIndicator, getIndicators, type IndicatorDefinition } from '../indicators/index.ts';
 import { periodFromKey, type Period } from '../periods/index.ts';
 import { judgeCollectionItem, type CollectionStatus } from './collection-status.ts';
 import { audit } from './data-audit.ts';
-import { requireDataPermission } from './data-permissions.ts';
 import {
   type CollectionItemRow,
   type DeadlineKey,
@@ -73,7 +72,7 @@ export async function setCollectionDeadline(
   deps: { clock: Clock },
 ): Promise<CollectionDeadline> {
   const { definition, key, period } = await deadlineKey(db, input);
-  requireDataPermission(actor, 'set_collection_deadline', { indicatorOwnerBodyId: definition.ownerBodyId });
+  requirePermission(actor, 'set_collection_deadline', { indicatorOwnerBodyId: definition.ownerBodyId });
   const dueDate = checkDate(input.dueDate);
   return inTransaction(db, async (trx) => {
     const before = (await findDeadline(trx, key)) ?? null;
@@ -104,7 +103,7 @@ export async function removeCollectionDeadline(
   deps: { clock: Clock },
 ): Promise<void> {
   const { definition, key, period } = await deadlineKey(db, input);
-  requireDataPermission(actor, 'set_collection_deadline', { indicatorOwnerBodyId: definition.ownerBodyId });
+  requirePermission(actor, 'set_collection_deadline', { indicatorOwnerBodyId: definition.ownerBodyId });
   await inTransaction(db, async (trx) => {
     const before = await findDeadline(trx, key);
     if (before === undefined || (await deleteDeadline(trx, key)) === 0) {

@@ -90,7 +90,6 @@ export {
   type CollectionItem,
   type OverdueBody,
 } from './collection.service.ts';
-export { DATA_PERMISSIONS, mayDo as mayDoWithData, type DataPermission } from './data-permissions.ts';
 // HTTP API (api/routes.ts) and pages (web/), composed in src/main/app.ts
 export { dataApi, type DataApiDeps } from './api/routes.ts';
 export { DATA_VIEWS, dataPages } from './web/routes.ts';

@@ -9,7 +9,6 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/er
 import { type Actor, auditActorOf, can, personIdOf, requirePermission } from '../accounts/index.ts';
 import { type Body, getBody } from '../bodies/index.ts';
 import { audit } from './data-audit.ts';
-import { mayDo, requireDataPermission } from './data-permissions.ts';
 import type { Executor } from './observation.types.ts';
 import {
   findActiveShare,
@@ -39,7 +38,7 @@ export async function shareUnpublished(
   request: ShareRequest,
   deps: { clock: Clock },
 ): Promise<UnpublishedShare> {
-  requireDataPermission(actor, 'share_unpublished', { bodyId: request.ownerBodyId });
+  requirePermission(actor, 'share_unpublished', { bodyId: request.ownerBodyId });
   const { owner, partner } = await bodiesOf(db, request);
   return inTransaction(db, async (trx) => {
     if (await findActiveShare(trx, owner.id, partner.id)) {
@@ -81,7 +80,7 @@ export async function unshareUnpublished(
   request: ShareRequest,
   deps: { clock: Clock },
 ): Promise<void> {
-  requireDataPermission(actor, 'share_unpublished', { bodyId: request.ownerBodyId });
+  requirePermission(actor, 'share_unpublished', { bodyId: request.ownerBodyId });
   await inTransaction(db, async (trx) => {
     const share = await findActiveShare(trx, request.ownerBodyId, request.partnerBodyId);
     const at = isoInstant(deps.clock.now());
@@ -119,7 +118,7 @@ export async function sharedWith(db: Executor, ownerBodyId: string): Promise<str
  */
 export async function listUnpublishedShares(db: Executor, actor: Actor, ownerBodyId: string): Promise<UnpublishedShare[]> {
   const shares = await findActiveShares(db, ownerBodyId);
-  if (!mayDo(actor, 'share_unpublished', { bodyId: ownerBodyId }))
+  if (!can(actor, 'share_unpublished', { bodyId: ownerBodyId }))
     requirePermission(actor, 'read_unpublished', { bodyId: ownerBodyId, sharedWith: shares.map((s) => s.partner_body_id) });
   return shares.map(toShare);
 }

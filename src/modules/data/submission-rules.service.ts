@@ -2,10 +2,9 @@
 import { isoInstant, type Clock } from '../../platform/clock.ts';
 import { inTransaction } from '../../platform/db/executor.ts';
 import { ValidationError } from '../../platform/errors.ts';
-import { type Actor, auditActorOf } from '../accounts/index.ts';
+import { type Actor, auditActorOf, requirePermission } from '../accounts/index.ts';
 import { getBody } from '../bodies/index.ts';
 import { audit } from './data-audit.ts';
-import { requireDataPermission } from './data-permissions.ts';
 import type { Executor } from './observation.types.ts';
 import { findSelfApprovalAllowed, upsertSelfApproval } from './sharing.repository.ts';
 
@@ -20,7 +19,7 @@ export async function setSelfApproval(
   input: { bodyId: string; allowed: boolean },
   deps: { clock: Clock },
 ): Promise<void> {
-  requireDataPermission(actor, 'set_submission_rules', { bodyId: input.bodyId });
+  requirePermission(actor, 'set_submission_rules', { bodyId: input.bodyId });
   const body = await getBody(db, input.bodyId);
   if (!body)
     throw new ValidationError(`No body ${input.bodyId}`, [

@@ -8,11 +8,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, ForbiddenError, NotFoundError } from '../../../../platform/errors.ts';
 import { type FormErrors, formErrors, readForm, render, sentText } from '../../../../platform/web/index.ts';
-import { type Actor, actorOf, csrfToken, requireActor, requireSignIn, verifyCsrf } from '../../../accounts/index.ts';
+import { type Actor, actorOf, can, csrfToken, requireActor, requireSignIn, verifyCsrf } from '../../../accounts/index.ts';
 import { getBody } from '../../../bodies/index.ts';
 import { getIndicators } from '../../../indicators/index.ts';
 import { collectionStatus, overdueByBody, removeCollectionDeadline, setCollectionDeadline } from '../../collection.service.ts';
-import { mayDo } from '../../data-permissions.ts';
 import type { DataPagesContext } from '../deps.ts';
 import { bodiesOf } from '../links.ts';
 import { refusalErrors } from '../problems.ts';
@@ -54,8 +53,8 @@ const withDateLink = (errors: FormErrors): FormErrors => ({
 function mayAsk(actor: Actor | null): boolean {
   if (actor?.kind !== 'person') return false;
   return (
-    mayDo(actor, 'set_collection_deadline', { indicatorOwnerBodyId: null }) ||
-    bodiesOf(actor).some((b) => mayDo(actor, 'set_collection_deadline', { indicatorOwnerBodyId: b }))
+    can(actor, 'set_collection_deadline', { indicatorOwnerBodyId: null }) ||
+    bodiesOf(actor).some((b) => can(actor, 'set_collection_deadline', { indicatorOwnerBodyId: b }))
   );
 }
 
@@ -73,7 +72,7 @@ export function collectionRoutes(app: FastifyInstance, deps: DataPagesContext): 
     const definitions = actor ? await getIndicators(deps.db, [...new Set(items.map((i) => i.indicatorCode))]) : new Map();
     const removable = new Set(
       [...definitions.values()]
-        .filter((d) => actor && mayDo(actor, 'set_collection_deadline', { indicatorOwnerBodyId: d.ownerBodyId }))
+        .filter((d) => actor && can(actor, 'set_collection_deadline', { indicatorOwnerBodyId: d.ownerBodyId }))
         .map((d) => d.code),
     );
     const asking = mayAsk(actor);
@@ -83,7 +82,7 @@ export function collectionRoutes(app: FastifyInstance, deps: DataPagesContext): 
       items,
       removable,
       mayAsk: asking,
-      mayShare: actor !== null && mayDo(actor, 'share_unpublished', { bodyId: body.id }),
+      mayShare: actor !== null && can(actor, 'share_unpublished', { bodyId: body.id }),
       csrfToken: asking || removable.size > 0 ? csrfToken(request, reply) : undefined,
       done: (request.query as Record<string, unknown>).done,
       ...(opts.sent ? { sent: opts.sent } : {}),

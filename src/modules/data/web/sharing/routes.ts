@@ -7,9 +7,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, ForbiddenError, NotFoundError } from '../../../../platform/errors.ts';
 import { type FormErrors, readForm, render, sentText } from '../../../../platform/web/index.ts';
-import { type Actor, csrfToken, requireActor, requireSignIn, verifyCsrf } from '../../../accounts/index.ts';
+import { type Actor, can, csrfToken, requireActor, requireSignIn, verifyCsrf } from '../../../accounts/index.ts';
 import { type Body, getBody, listBodies, listMembers, listMemberships } from '../../../bodies/index.ts';
-import { mayDo } from '../../data-permissions.ts';
 import { listUnpublishedShares, shareUnpublished, unshareUnpublished } from '../../sharing.service.ts';
 import type { DataPagesContext } from '../deps.ts';
 import { refusalErrors } from '../problems.ts';
@@ -52,7 +51,7 @@ export function sharingRoutes(app: FastifyInstance, deps: DataPagesContext): voi
     const shares = await listUnpublishedShares(deps.db, actor, body.id);
     const names = new Map<string, string>();
     for (const s of shares) names.set(s.partnerBodyId, (await getBody(deps.db, s.partnerBodyId))?.name ?? s.partnerBodyId);
-    const mayShare = mayDo(actor, 'share_unpublished', { bodyId: body.id });
+    const mayShare = can(actor, 'share_unpublished', { bodyId: body.id });
     const view = sharingPageView({
       bodyId: body.id,
       bodyName: body.name,

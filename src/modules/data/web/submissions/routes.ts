@@ -2,9 +2,8 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { formErrors, render } from '../../../../platform/web/index.ts';
-import { type Actor, requireActor } from '../../../accounts/index.ts';
+import { type Actor, can, requireActor } from '../../../accounts/index.ts';
 import { getBody, listBodies } from '../../../bodies/index.ts';
-import { mayDo } from '../../data-permissions.ts';
 import { listSharesWithPartner } from '../../sharing.service.ts';
 import { listSubmissions } from '../../submission-read.service.ts';
 import { SUBMISSION_STATES, type SubmissionState } from '../../submission-workflow.ts';
@@ -66,7 +65,7 @@ export function submissionListRoutes(app: FastifyInstance, deps: DataPagesContex
         bodyName: body.name,
         sharedWithYou: shared,
         mayUpload: submittingBodiesOf(actor).includes(bodyId),
-        maySeeSharing: !shared && mayDo(actor, 'share_unpublished', { bodyId }),
+        maySeeSharing: !shared && can(actor, 'share_unpublished', { bodyId }),
         items,
         total,
       });

@@ -13,7 +13,7 @@
  *   visitor gets.
  */
 import { adminUrls } from '../../src/modules/accounts/index.ts';
-import { dataUrls, type SubmissionEvent } from '../../src/modules/data/index.ts';
+import { dataUrls, selfApprovalAllowed, type SubmissionEvent } from '../../src/modules/data/index.ts';
 import { definitionUrls } from '../../src/modules/indicators/index.ts';
 import { TRAFFORD } from '../support/submission-factories.ts';
 import { TEST_PASSWORD } from '../support/accounts-web.ts';
@@ -298,6 +298,19 @@ export const MATRIX: readonly MatrixEntry[] = [
     guard: TRAFFORD_OFFICER,
     seed: async (w) => pageForm(dataUrls.stopSharing(TRAFFORD), { partnerBodyId: await sharedPartner(w) }),
     success: TRAFFORD_PAGE('sharing', 'unshared'),
+  },
+
+  // A body's rule for approving its submissions: administrators (the rule binds the body's officers).
+  {
+    route: 'POST /bodies/:id/submission-rules',
+    kind: 'page',
+    guard: ADMINISTRATOR,
+    seed: async (w) =>
+      pageForm(dataUrls.submissionRules(TRAFFORD), {
+        selfApproval: (await selfApprovalAllowed(w.db, TRAFFORD)) ? 'forbid' : 'allow',
+        reason: 'The team is one officer while the other is on leave',
+      }),
+    success: TRAFFORD_PAGE('submission-rules', 'rules-set'),
   },
 
   // The submissions API: a body's API token checks, uploads, submits and withdraws.

@@ -124,6 +124,7 @@ const SUBMISSION_ROUTES = [
   '/submissions/:id',
   '/submissions/:id/rows.csv',
   '/bodies/:id/sharing',
+  '/bodies/:id/submission-rules',
   '/api/v1/submissions',
   '/api/v1/submissions/:id',
   '/api/v1/submissions/:id/rows',

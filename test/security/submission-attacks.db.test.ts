@@ -98,6 +98,7 @@ describe('SQL injection in the submission routes', () => {
     `/submissions/new?body=${p}`,
     `/bodies/${p}/sharing`,
     `/bodies/${p}/collection`,
+    `/bodies/${p}/submission-rules`,
   ];
   const api = (p: string) => [
     `/api/v1/submissions?body=${p}`,

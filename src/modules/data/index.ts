@@ -66,7 +66,15 @@ export {
   withdrawSubmission,
 } from './submission.service.ts';
 export { getSubmission, getSubmissionRows, listSubmissions, MAX_SUBMISSION_PAGE } from './submission-read.service.ts';
-export { selfApprovalAllowed, setSelfApproval } from './submission-rules.service.ts';
+export {
+  getSubmissionRules,
+  MAX_RULE_REASON_LENGTH,
+  mayReadSubmissionRules,
+  selfApprovalAllowed,
+  type SelfApprovalChange,
+  setSelfApproval,
+  type SubmissionRules,
+} from './submission-rules.service.ts';
 // sharing unpublished figures
 export {
   listSharesWithPartner,

@@ -1,6 +1,6 @@
 /** share_unpublished and body_submission_setting: a body's sharing of unpublished figures and its submission rules. */
 import type { Insertable, Selectable } from 'kysely';
-import type { ShareUnpublishedTable } from '../../platform/db/schema.ts';
+import type { BodySubmissionSettingTable, ShareUnpublishedTable } from '../../platform/db/schema.ts';
 import type { Executor } from './observation.types.ts';
 
 export type ShareRow = Selectable<ShareUnpublishedTable>;
@@ -50,6 +50,14 @@ export async function revokeShare(db: Executor, id: number, at: string, label: s
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
+}
+
+/** The body's submission rules as last set (undefined while never set). */
+export async function findSubmissionSetting(
+  db: Executor,
+  bodyId: string,
+): Promise<Selectable<BodySubmissionSettingTable> | undefined> {
+  return db.selectFrom('body_submission_setting').selectAll().where('body_id', '=', bodyId).executeTakeFirst();
 }
 
 export async function findSelfApprovalAllowed(db: Executor, bodyId: string): Promise<boolean> {

@@ -68,17 +68,16 @@ describe('approval by another person of the body', () => {
     await expect(rejectSubmission(handle.db, world.officer, s.id, 'no', deps)).rejects.toThrow(ForbiddenError);
 
     expect(await selfApprovalAllowed(handle.db, TRAFFORD)).toBe(false);
-    await expect(setSelfApproval(handle.db, world.officer, { bodyId: TRAFFORD, allowed: true }, deps)).rejects.toThrow(
-      ForbiddenError,
-    );
-    await setSelfApproval(handle.db, world.administrator, { bodyId: TRAFFORD, allowed: true }, deps);
+    const rule = { bodyId: TRAFFORD, allowed: true, reason: 'One officer until the new post is filled' };
+    await expect(setSelfApproval(handle.db, world.officer, rule, deps)).rejects.toThrow(ForbiddenError);
+    await setSelfApproval(handle.db, world.administrator, rule, deps);
     expect(await selfApprovalAllowed(handle.db, TRAFFORD)).toBe(true);
     expect(await availableSubmissionSteps(handle.db, world.officer, s.id)).toEqual(['approve', 'reject', 'withdraw']);
     expect(await approveSubmission(handle.db, world.officer, s.id, deps)).toMatchObject({ state: 'approved' });
     expect((await auditForBody(handle.db, TRAFFORD, { action: 'submission_rules' })).items).toEqual([
       expect.objectContaining({
         action: 'submission_rules.set',
-        after: { selfApprovalAllowed: true },
+        after: { selfApprovalAllowed: true, reason: 'One officer until the new post is filled' },
         actorPersonId: world.administrator.personId,
       }),
     ]);

@@ -1,13 +1,14 @@
 /**
  * The pages of data submission: a body's submissions, uploading and checking a file, a submission
- * with its workflow steps, collection rounds, overdue figures, and sharing unpublished figures. They
- * need the page shell (`registerWebPages`, with DATA_VIEWS among its view folders) and accounts'
- * `registerIdentity` on the app first.
+ * with its workflow steps, collection rounds, overdue figures, sharing unpublished figures, and a
+ * body's rule for approving its submissions. They need the page shell (`registerWebPages`, with
+ * DATA_VIEWS among its view folders) and accounts' `registerIdentity` on the app first.
  */
 import type { FastifyInstance } from 'fastify';
 import { pageError } from '../../../platform/web/index.ts';
 import { collectionRoutes } from './collection/routes.ts';
-import { type DataPagesContext, type DataPagesDeps, DEFAULT_UPLOAD_RATE_LIMIT } from './deps.ts';
+import { type DataPagesContext, type DataPagesDeps, DEFAULT_RULES_FORM_LIMIT, DEFAULT_UPLOAD_RATE_LIMIT } from './deps.ts';
+import { rulesRoutes } from './rules/routes.ts';
 import { sharingRoutes } from './sharing/routes.ts';
 import { submissionRoutes } from './submission/routes.ts';
 import { submissionListRoutes } from './submissions/routes.ts';
@@ -26,6 +27,7 @@ export async function dataPages(app: FastifyInstance, deps: DataPagesDeps): Prom
     ...deps,
     uploads: deps.uploads ?? new UploadStore({ clock: deps.clock, maxBytes: heldBytesFor(deps.uploadLimitBytes) }),
     uploadRateLimit: deps.uploadRateLimit ?? DEFAULT_UPLOAD_RATE_LIMIT,
+    rulesFormLimit: deps.rulesFormLimit ?? DEFAULT_RULES_FORM_LIMIT,
   };
   await app.register(async (pages) => {
     pages.setErrorHandler((error, request, reply) => pageError(error, request, reply));
@@ -36,5 +38,6 @@ export async function dataPages(app: FastifyInstance, deps: DataPagesDeps): Prom
     submissionRoutes(pages, context);
     collectionRoutes(pages, context);
     sharingRoutes(pages, context);
+    rulesRoutes(pages, context);
   });
 }

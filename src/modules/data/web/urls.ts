@@ -14,7 +14,8 @@ function withQuery(path: string, params: Record<string, string | number | undefi
 const id = (value: string) => encodeURIComponent(value);
 
 /** What a page says after a step was taken (a fixed message chosen by name, never text from the address). */
-export type DoneNotice = SubmissionEvent | 'create' | 'deadline-set' | 'deadline-removed' | 'shared' | 'unshared';
+export type DoneNotice =
+  SubmissionEvent | 'create' | 'deadline-set' | 'deadline-removed' | 'shared' | 'unshared' | 'rules-set' | 'rules-unchanged';
 
 export const dataUrls = {
   submissions: (q: { body?: string; state?: SubmissionState | ''; page?: number } = {}): string =>
@@ -33,4 +34,6 @@ export const dataUrls = {
   sharing: (bodyId: string, q: { done?: DoneNotice } = {}): string =>
     withQuery(`/bodies/${id(bodyId)}/sharing`, { done: q.done }),
   stopSharing: (bodyId: string): string => `/bodies/${id(bodyId)}/sharing/stop`,
+  submissionRules: (bodyId: string, q: { done?: DoneNotice } = {}): string =>
+    withQuery(`/bodies/${id(bodyId)}/submission-rules`, { done: q.done }),
 };

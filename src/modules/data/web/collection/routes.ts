@@ -12,6 +12,7 @@ import { type Actor, actorOf, can, csrfToken, requireActor, requireSignIn, verif
 import { getBody } from '../../../bodies/index.ts';
 import { getIndicators } from '../../../indicators/index.ts';
 import { collectionStatus, overdueByBody, removeCollectionDeadline, setCollectionDeadline } from '../../collection.service.ts';
+import { mayReadSubmissionRules } from '../../submission-rules.service.ts';
 import type { DataPagesContext } from '../deps.ts';
 import { bodiesOf } from '../links.ts';
 import { refusalErrors } from '../problems.ts';
@@ -83,6 +84,7 @@ export function collectionRoutes(app: FastifyInstance, deps: DataPagesContext): 
       removable,
       mayAsk: asking,
       mayShare: actor !== null && can(actor, 'share_unpublished', { bodyId: body.id }),
+      maySeeRules: actor !== null && (await mayReadSubmissionRules(deps.db, actor, body.id)),
       csrfToken: asking || removable.size > 0 ? csrfToken(request, reply) : undefined,
       done: (request.query as Record<string, unknown>).done,
       ...(opts.sent ? { sent: opts.sent } : {}),

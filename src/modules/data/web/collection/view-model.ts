@@ -41,6 +41,8 @@ export interface CollectionPageView {
   overdueHref: string;
   /** to the body's sharing of unpublished figures, for those who may change it */
   sharingHref: string | undefined;
+  /** to the body's rule for approving submissions, for those who may see it */
+  rulesHref: string | undefined;
   errorSummary: ErrorSummaryItem[];
   fieldErrors: FormErrors['fields'];
 }
@@ -83,6 +85,7 @@ export function collectionPageView(opts: {
   removable: ReadonlySet<string>;
   mayAsk: boolean;
   mayShare: boolean;
+  maySeeRules: boolean;
   csrfToken: string | undefined;
   done?: unknown;
   sent?: Partial<Omit<DeadlineForm, 'action'>>;
@@ -102,6 +105,7 @@ export function collectionPageView(opts: {
     csrfToken: opts.csrfToken,
     overdueHref: dataUrls.overdue(),
     sharingHref: opts.mayShare ? dataUrls.sharing(opts.bodyId) : undefined,
+    rulesHref: opts.maySeeRules ? dataUrls.submissionRules(opts.bodyId) : undefined,
     errorSummary: errors.summary,
     fieldErrors: errors.fields,
   };

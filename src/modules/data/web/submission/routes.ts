@@ -20,6 +20,7 @@ import {
   withdrawSubmission,
 } from '../../submission.service.ts';
 import type { SubmissionRowRecord } from '../../submission.types.ts';
+import { selfApprovalAllowed } from '../../submission-rules.service.ts';
 import { MAX_REASON_LENGTH, SUBMISSION_EVENTS, type SubmissionEvent } from '../../submission-workflow.ts';
 import type { DataPagesContext } from '../deps.ts';
 import { refusalErrors } from '../problems.ts';
@@ -81,6 +82,7 @@ export function submissionRoutes(app: FastifyInstance, deps: DataPagesContext): 
     const view = submissionPageView({
       submission,
       bodyName: (await getBody(deps.db, submission.bodyId))?.name ?? submission.bodyId,
+      selfApprovalAllowed: await selfApprovalAllowed(deps.db, submission.bodyId),
       steps: await availableSubmissionSteps(deps.db, actor, id),
       rows,
       page,

@@ -168,7 +168,8 @@ describe('the steps', () => {
     expect(refused.statusCode).toBe(403);
     expect(refused.body).toContain('another officer of trafford-council must approve it');
 
-    await setSelfApproval(db(), world.administrator, { bodyId: TRAFFORD, allowed: true }, deps());
+    const rule = { bodyId: TRAFFORD, allowed: true, reason: 'One officer until the new post is filled' };
+    await setSelfApproval(db(), world.administrator, rule, deps());
     expect(buttons((await browser.get(dataUrls.submission(draft.id))).document)).toEqual(['Approve', 'Reject', 'Withdraw']);
     expect((await browser.post(dataUrls.submissionStep(draft.id, 'approve'))).statusCode).toBe(303);
   });

@@ -49,6 +49,8 @@ export interface SubmissionPageView {
   details: SummaryRow[];
   atUpload: SummaryRow[];
   steps: StepView[];
+  /** before approval: who may approve, and where the body's rule for it is set */
+  approval: { text: string; href: string; linkText: string } | undefined;
   csrfToken: string;
   events: EventView[];
   figures: FigureView[];
@@ -71,6 +73,8 @@ const DONE: Record<DoneNotice, string> = {
   'deadline-removed': '',
   shared: '',
   unshared: '',
+  'rules-set': '',
+  'rules-unchanged': '',
 };
 
 export const doneText = (done: unknown): string | undefined =>
@@ -154,9 +158,27 @@ export function figureView(r: SubmissionRowRecord): FigureView {
   };
 }
 
+/** Who may approve a submission not yet approved, by the body's rule. */
+export function approvalNote(
+  s: SubmissionDetail,
+  bodyName: string,
+  selfApprovalAllowed: boolean,
+): SubmissionPageView['approval'] {
+  if (s.state !== 'draft' && s.state !== 'submitted') return undefined;
+  return {
+    text: selfApprovalAllowed
+      ? `${bodyName} allows the person who uploaded or submitted figures to approve them too.`
+      : `Another officer of ${bodyName} must approve it: not the person who uploaded or submitted it.`,
+    href: dataUrls.submissionRules(s.bodyId),
+    linkText: `Who may approve ${bodyName}’s submissions`,
+  };
+}
+
 export function submissionPageView(opts: {
   submission: SubmissionDetail;
   bodyName: string;
+  /** the body's rule: may the uploader or submitter approve? */
+  selfApprovalAllowed: boolean;
   steps: SubmissionEvent[];
   rows: { items: SubmissionRowRecord[]; total: number };
   page: number;
@@ -177,6 +199,7 @@ export function submissionPageView(opts: {
     details: details(s, opts.bodyName),
     atUpload: atUpload(s),
     steps: opts.steps.map((step) => stepView(s.id, step, opts.sent?.step === step ? opts.sent.reason : '')),
+    approval: approvalNote(s, opts.bodyName, opts.selfApprovalAllowed),
     csrfToken: opts.csrfToken,
     events: s.events.map(eventView),
     figures: opts.rows.items.map(figureView),

@@ -83,6 +83,8 @@ function section(b: BodySubmissions, opts: { state: SubmissionState | ''; page: 
   links.push({ href: dataUrls.collection(b.bodyId), text: `Collection rounds of ${b.bodyName}` });
   if (b.maySeeSharing)
     links.push({ href: dataUrls.sharing(b.bodyId), text: `Who ${b.bodyName} shares unpublished figures with` });
+  if (!b.sharedWithYou)
+    links.push({ href: dataUrls.submissionRules(b.bodyId), text: `Who may approve ${b.bodyName}’s submissions` });
   const pageCount = pageCountOf(b.total, PAGE_SIZE);
   return {
     bodyId: b.bodyId,

@@ -70,6 +70,10 @@ const PEOPLE_ONLY = 'approving, rejecting and publishing are steps for people, a
 let newCodes = 0;
 const newCode = (prefix: string) => `${prefix}-NEW-${++newCodes}`;
 
+/** The API's address of Trafford's deadline for the indicator in the matrix's period. */
+const deadlineUrl = (indicator: string) =>
+  `/api/v1/bodies/${TRAFFORD}/collection/${indicator}/${encodeURIComponent(DEADLINE.period)}`;
+
 const deadlineFields = (indicator: string) => ({
   indicator,
   period: DEADLINE.period,
@@ -311,6 +315,36 @@ export const MATRIX: readonly MatrixEntry[] = [
         reason: 'The team is one officer while the other is on leave',
       }),
     success: TRAFFORD_PAGE('submission-rules', 'rules-set'),
+  },
+
+  // Deadlines and sharing through the API: the API token of the body that owns the indicator or the figures.
+  {
+    route: 'PUT /api/v1/bodies/:id/collection/:indicator/:period',
+    kind: 'api',
+    seed: async (w) => apiRequest('PUT', deadlineUrl(await indicatorOf(w, TRAFFORD)), { json: { dueDate: DEADLINE.dueDate } }),
+    success: { status: 200 },
+  },
+  {
+    route: 'DELETE /api/v1/bodies/:id/collection/:indicator/:period',
+    kind: 'api',
+    seed: async (w) => {
+      const indicator = await indicatorOf(w, TRAFFORD);
+      await deadlineOf(w, indicator);
+      return apiRequest('DELETE', deadlineUrl(indicator));
+    },
+    success: { status: 204 },
+  },
+  {
+    route: 'POST /api/v1/bodies/:id/shares',
+    kind: 'api',
+    seed: async (w) => apiRequest('POST', `/api/v1/bodies/${TRAFFORD}/shares`, { json: { partnerBodyId: await partnerBody(w) } }),
+    success: { status: 201 },
+  },
+  {
+    route: 'DELETE /api/v1/bodies/:id/shares/:partnerBodyId',
+    kind: 'api',
+    seed: async (w) => apiRequest('DELETE', `/api/v1/bodies/${TRAFFORD}/shares/${await sharedPartner(w)}`),
+    success: { status: 204 },
   },
 
   // The submissions API: a body's API token checks, uploads, submits and withdraws.

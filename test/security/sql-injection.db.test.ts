@@ -128,6 +128,8 @@ const SUBMISSION_ROUTES = [
   '/api/v1/submissions',
   '/api/v1/submissions/:id',
   '/api/v1/submissions/:id/rows',
+  '/api/v1/bodies/:id/shares',
+  '/api/v1/bodies/:id/submission-rules',
 ];
 
 /**

@@ -107,6 +107,8 @@ describe('SQL injection in the submission routes', () => {
     `/api/v1/submissions/${p}`,
     `/api/v1/submissions/${p}/rows`,
     `/api/v1/submissions/${submissionId}/rows?offset=${p}`,
+    `/api/v1/bodies/${p}/shares`,
+    `/api/v1/bodies/${p}/submission-rules`,
   ];
 
   it('every payload in every parameter gets an ordinary answer and changes nothing', async () => {

@@ -11,6 +11,7 @@ import { queryObservations } from '../observation.service.ts';
 import type { RequestLimit } from '../../../platform/http/rate-limit.ts';
 import { assessQuality } from '../quality.service.ts';
 import { collectionApi } from './collection.routes.ts';
+import { sharingApi } from './sharing.routes.ts';
 import { submissionsApi } from './submissions.routes.ts';
 import {
   importBatchCsv,
@@ -39,6 +40,7 @@ export async function dataApi(app: FastifyInstance, deps: DataApiDeps): Promise<
   const { db, clock } = deps;
   await submissionsApi(app, deps);
   await collectionApi(app, deps);
+  await sharingApi(app, deps);
 
   api.get(
     '/observations',

@@ -32,7 +32,7 @@ import { type AppContext, publicBaseUrl } from './context.ts';
 type WithContext = (fn: (ctx: AppContext) => Promise<number | void>) => Promise<void>;
 
 /** The command line as the audit log names it: with the operating-system user who ran it, when known. */
-function commandLineActor(): Actor {
+export function commandLineActor(): Actor {
   try {
     return cliActor(`command line (${userInfo().username})`);
   } catch {

@@ -16,6 +16,7 @@ import { createLogger } from '../platform/logging.ts';
 import { createContext, packageVersion, type AppContext } from './context.ts';
 import { formatSummary, processIo, progressFor, reportError, type CliIo } from './cli-output.ts';
 import { auditCommands } from './cli-audit.ts';
+import { bodyCommands } from './cli-bodies.ts';
 import { userCommands } from './cli-users.ts';
 import { loadDemo } from './demo.ts';
 import { startServer } from './server.ts';
@@ -182,6 +183,7 @@ export function buildProgram(io: CliIo, env: NodeJS.ProcessEnv = process.env): {
 
   userCommands(program, io, withContext);
   auditCommands(program, io, withContext);
+  bodyCommands(program, io, withContext);
 
   program
     .command('serve')

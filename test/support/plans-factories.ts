@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { fixedClock } from '../../src/platform/clock.ts';
+import type { SubmittedFile } from '../../src/platform/files.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
 import { SMALL_WORLD, seedAreas, seedIndicator, seedObservations } from './analysis-factories.ts';
 import { seedAccountsBodies, TEST_BODIES } from './accounts-factories.ts';
@@ -79,4 +80,134 @@ export async function seedPlansWorld(db: Db): Promise<void> {
   for (const [period, value] of Object.entries({ FY2021: 12, FY2022: 11, FY2023: 10.5 })) {
     await seedObservations(db, 'DELAY', period, [{ area: TRAFFORD, value }]);
   }
+}
+
+/** A plan file (JSON) as the import reads it. */
+export function planJson(content: unknown, name = 'plans.json'): SubmittedFile {
+  return { name, content: JSON.stringify(content, null, 2) };
+}
+
+/**
+ * The example the plans tests share: a strategy (theme → priority → target on REC), an LAA whose
+ * outcome serves the strategy's priority (a stretch target, a national target on PSA 27, a gap target),
+ * and a service plan whose action serves the stretch target.
+ */
+export function examplePlans(overrides: { publish?: boolean; tolerance?: number } = {}) {
+  const publish = overrides.publish ?? true;
+  return {
+    nationalPriorities: [
+      {
+        code: 'PSA 27',
+        wording: 'Lead the global effort to avoid dangerous climate change',
+        department: 'Defra',
+        kind: 'psa_target',
+      },
+    ],
+    plans: [
+      {
+        id: 'trafford-scs',
+        kind: 'community_strategy',
+        owner: PLAN_BODIES.lsp,
+        area: TRAFFORD,
+        title: 'Trafford Sustainable Community Strategy',
+        vision: 'A thriving, greener Trafford.',
+        coversFrom: '2021/22',
+        coversTo: '2030/31',
+        inForceFrom: '2024-04-01',
+        publish,
+        disclaimer: 'The targets are illustrative.',
+        items: [
+          { kind: 'theme', key: 'green', title: 'A greener Trafford' },
+          { kind: 'priority', key: 'waste', parent: 'green', title: 'Less waste, more recycling' },
+          {
+            kind: 'target',
+            key: 'T1',
+            parent: 'waste',
+            title: 'Recycle 62% of household waste by 2025/26',
+            indicator: 'REC',
+            baseline: { period: '2020/21', value: 52 },
+            target: { period: '2025/26', value: 62 },
+            milestones: [{ period: '2023/24', value: 58 }],
+            tolerance: overrides.tolerance ?? 2,
+            toleranceKind: 'absolute',
+            owner: PLAN_BODIES.council,
+            lead: 'Head of Waste',
+          },
+        ],
+      },
+      {
+        id: 'trafford-laa',
+        kind: 'laa',
+        owner: PLAN_BODIES.lsp,
+        area: TRAFFORD,
+        title: 'Trafford Local Area Agreement',
+        inForceFrom: '2024-04-01',
+        publish,
+        partners: [PLAN_BODIES.council, PLAN_BODIES.police],
+        items: [
+          { kind: 'theme', key: 'env', title: 'Environment' },
+          { kind: 'priority', key: 'O1', parent: 'env', title: 'Recycle more', serves: 'trafford-scs#waste' },
+          {
+            kind: 'target',
+            key: 'N1',
+            parent: 'O1',
+            title: 'Stretch: 60% recycled by 2024/25',
+            targetKind: 'stretch',
+            indicator: 'REC',
+            baseline: { period: '2020/21', value: 52 },
+            target: { period: '2024/25', value: 60 },
+            tolerance: 1,
+            stretch: { amountGbp: 500000, description: 'Performance reward grant' },
+          },
+          {
+            kind: 'target',
+            key: 'N2',
+            parent: 'O1',
+            title: 'Recycling (national indicator)',
+            targetKind: 'national',
+            nationalPriority: 'PSA 27',
+            indicator: 'REC',
+            baseline: { period: '2020/21', value: 52 },
+            target: { period: '2023/24', value: 55 },
+            coverage: ['E05000001', 'E05000002'],
+          },
+          {
+            kind: 'target',
+            key: 'G1',
+            parent: 'O1',
+            title: 'Narrow the recycling gap between wards',
+            indicator: 'REC',
+            area: TRAFFORD,
+            measure: 'gap',
+            gapParts: 'ward',
+            baseline: { period: '2020/21', value: 6 },
+            target: { period: '2025/26', value: 3 },
+          },
+        ],
+      },
+      {
+        id: 'waste-service',
+        kind: 'service_plan',
+        owner: PLAN_BODIES.council,
+        area: TRAFFORD,
+        title: 'Waste service plan',
+        inForceFrom: '2024-04-01',
+        publish,
+        items: [
+          { kind: 'priority', key: 'P1', title: 'Collections' },
+          {
+            kind: 'action',
+            key: 'A1',
+            parent: 'P1',
+            title: 'Food waste caddies for flats',
+            serves: ['trafford-laa#N1'],
+            lead: 'Waste manager',
+            due: '2026-03-31',
+            milestones: [{ due: '2025-09-30', title: 'Survey the blocks', done: true }],
+            progress: { progress: 40, state: 'in_progress', asOf: '2025-05-20', note: 'Half the blocks done' },
+          },
+        ],
+      },
+    ],
+  };
 }

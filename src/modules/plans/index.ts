@@ -44,3 +44,28 @@ export {
   type TrajectoryPoint,
   type ValueFormat,
 } from './rules/index.ts';
+// writing
+export { importPlans, type PlanImportOptions, type PlanImportReport, type PlanImportResult } from './plan-import.service.ts';
+export type { PlanImportOutcome } from './plan-apply.ts';
+export {
+  createPlan,
+  publishDraft,
+  putItem,
+  removeItem,
+  reviseDraft,
+  updateDraft,
+  type DraftChanges,
+  type PlanWritten,
+} from './plan-write.service.ts';
+export { changeStatusRule, type StatusRuleChange } from './status-rule.service.ts';
+export { reportActionProgress, type ProgressInput } from './action-progress.service.ts';
+export { assessTargets, type AssessmentRun } from './assess.service.ts';
+export type { ItemInput, PlanInput } from './plan-input.ts';
+export { DEFAULT_TOLERANCE } from './plan-input.ts';
+export { PLAN_CSV_COLUMNS } from './plan-file.ts';
+// the JSON API
+export { plansApi } from './api/routes.ts';
+// the pages (web/), composed in src/main/app.ts
+export { PLANS_VIEWS, planPages } from './web/routes.ts';
+export type { PlanPagesDeps } from './web/deps.ts';
+export { planUrls } from './web/urls.ts';

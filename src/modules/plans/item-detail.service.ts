@@ -18,7 +18,7 @@ import type { PlanAccess } from './plan-access.ts';
 import { planScope } from './plan-access.ts';
 import { PlanGraph, refKey } from './plan-graph.ts';
 import { loadPlan, todayOf, type LoadedPlan, type NamedBody } from './plan-read.service.ts';
-import { toActionUpdate, toAssessment, toNationalPriority, toRule } from './plans.mapper.ts';
+import { toActionUpdate, toAssessment, toNationalPriority, toRule, trajectoryInput } from './plans.mapper.ts';
 import type {
   Action,
   ActionUpdate,
@@ -188,15 +188,6 @@ function placeOf(loaded: LoadedPlan, item: Target | Action): ItemPlace {
     key = parent.parentKey;
   }
   return { plan: loaded.plan, version: loaded.version, on: loaded.on, access: loaded.access, parents };
-}
-
-export function trajectoryInput(target: Target) {
-  return {
-    direction: target.direction,
-    baseline: target.baseline ? { period: periodFromKey(target.baseline.period), value: target.baseline.value } : null,
-    target: { period: periodFromKey(target.target.period), value: target.target.value },
-    milestones: target.milestones.map((m) => ({ period: periodFromKey(m.period), value: m.value })),
-  };
 }
 
 async function namedBody(db: Executor, id: string): Promise<NamedBody> {

@@ -71,8 +71,30 @@ export async function laaReport(
   choice: VersionChoice,
   deps: { clock: Clock },
 ): Promise<LaaReport> {
+  return targetReport(db, actor, planId, choice, deps, { agreementsOnly: true });
+}
+
+/** The targets of any plan (a strategy's or a service plan's too), as the report lists an agreement's. */
+export async function planTargets(
+  db: Executor,
+  actor: Actor | null,
+  planId: string,
+  choice: VersionChoice,
+  deps: { clock: Clock },
+): Promise<LaaReport> {
+  return targetReport(db, actor, planId, choice, deps, { agreementsOnly: false });
+}
+
+async function targetReport(
+  db: Executor,
+  actor: Actor | null,
+  planId: string,
+  choice: VersionChoice,
+  deps: { clock: Clock },
+  opts: { agreementsOnly: boolean },
+): Promise<LaaReport> {
   const loaded = await loadPlan(db, actor, planId, choice, deps);
-  if (loaded.plan.kind !== 'laa')
+  if (opts.agreementsOnly && loaded.plan.kind !== 'laa')
     throw new NotFoundError(`${loaded.version.title} is not a Local Area Agreement`, [
       { field: 'plan', value: planId, reason: 'has no Local Area Agreement report: it is not an agreement' },
     ]);

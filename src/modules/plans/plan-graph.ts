@@ -6,7 +6,7 @@
 import type { Executor } from '../../platform/db/executor.ts';
 import { findItemRows, findItemsServing } from './item.repository.ts';
 import { findPlanRows, findVersionRows, listPlanRows } from './plan.repository.ts';
-import { groupVersions, toItem, toPlan } from './plans.mapper.ts';
+import { groupVersions, itemsOf, toPlan } from './plans.mapper.ts';
 import type { ItemRef, Plan, PlanItem, PlanVersion } from './plans.types.ts';
 import { inForceOn } from './versions.ts';
 
@@ -49,7 +49,7 @@ export class PlanGraph {
       this.plans.set(planId, null);
       return null;
     }
-    const items = (await findItemRows(this.db, [version.id])).map((r) => toItem(r, planId));
+    const items = itemsOf(await findItemRows(this.db, [version.id]), planId);
     return this.use(toPlan(row), version, items);
   }
 

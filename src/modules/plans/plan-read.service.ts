@@ -8,7 +8,7 @@ import { getArea } from '../places/index.ts';
 import { findItemRows } from './item.repository.ts';
 import { planAccess, type PlanAccess } from './plan-access.ts';
 import { findPlanRow, findVersionRows, listPlanRows } from './plan.repository.ts';
-import { groupVersions, toItem, toNationalPriority, toPlan, toVersion } from './plans.mapper.ts';
+import { groupVersions, itemsOf, toNationalPriority, toPlan, toVersion } from './plans.mapper.ts';
 import type { NationalPriority, Plan, PlanItem, PlanKind, PlanVersion, Target } from './plans.types.ts';
 import { findNationalPriorityRows } from './status.repository.ts';
 import { chooseVersion, draftOf, inForceOn, visibleVersions, type VersionChoice } from './versions.ts';
@@ -150,7 +150,7 @@ export async function loadPlan(
   const today = todayOf(deps.clock);
   const titled = versions[versions.length - 1]?.title ?? plan.id;
   const version = chooseVersion(titled, versions, choice, today, access.mayReadDrafts);
-  const items = (await findItemRows(db, [version.id])).map((r) => toItem(r, plan.id));
+  const items = itemsOf(await findItemRows(db, [version.id]), plan.id);
   return {
     plan,
     version,

@@ -1,5 +1,7 @@
 /** From rows to the plans vocabulary. */
+import { periodFromKey } from '../periods/index.ts';
 import type { AreaType } from '../places/index.ts';
+import type { TrajectoryInput } from './rules/index.ts';
 import type { ItemRows } from './item.repository.ts';
 import type { PlanRow, PlanVersionRow } from './plan.repository.ts';
 import type {
@@ -15,6 +17,7 @@ import type {
   PlanVersion,
   Status,
   StatusRule,
+  Target,
   TargetAssessment,
   TargetDirection,
   TargetKind,
@@ -122,6 +125,26 @@ export function toItem(rows: ItemRows, planId: string): PlanItem {
   throw new Error(`Plan ${planId}: item ${item.key} is a ${item.kind} without its own fields`);
 }
 
+/** A version's items in the order the plan reads: each item followed by those under it, siblings by position. */
+export function itemsOf(rows: readonly ItemRows[], planId: string): PlanItem[] {
+  const items = rows.map((r) => toItem(r, planId));
+  const children = new Map<string | null, PlanItem[]>();
+  for (const item of items) children.set(item.parentKey, [...(children.get(item.parentKey) ?? []), item]);
+  for (const list of children.values()) list.sort((a, b) => a.position - b.position || a.key.localeCompare(b.key));
+  const out: PlanItem[] = [];
+  const seen = new Set<string>();
+  const visit = (parentKey: string | null) => {
+    for (const item of children.get(parentKey) ?? []) {
+      if (seen.has(item.key)) continue;
+      seen.add(item.key);
+      out.push(item);
+      visit(item.key);
+    }
+  };
+  visit(null);
+  return [...out, ...items.filter((i) => !seen.has(i.key))];
+}
+
 export function toRule(row: StatusRuleRow): StatusRule {
   return {
     id: Number(row.id),
@@ -177,5 +200,15 @@ export function toNationalPriority(row: NationalPriorityRow): NationalPriority {
     wording: row.wording,
     department: row.department,
     kind: row.kind as NationalPriority['kind'],
+  };
+}
+
+/** A target's baseline, target and milestones as the trajectory rules take them (periods read from their keys). */
+export function trajectoryInput(target: Target): TrajectoryInput {
+  return {
+    direction: target.direction,
+    baseline: target.baseline ? { period: periodFromKey(target.baseline.period), value: target.baseline.value } : null,
+    target: { period: periodFromKey(target.target.period), value: target.target.value },
+    milestones: target.milestones.map((m) => ({ period: periodFromKey(m.period), value: m.value })),
   };
 }

@@ -33,7 +33,7 @@ export {
 export { MAX_THREAD_NODES } from './thread-tree.ts';
 export { actionDetail, targetDetail, type ActionDetail, type LinkedItem, type TargetDetail } from './item-detail.service.ts';
 export type { MeasuredFigure } from './measure.service.ts';
-export { laaReport, type LaaReport, type LaaTargetRow } from './laa-report.service.ts';
+export { laaReport, planTargets, type LaaReport, type LaaTargetRow } from './laa-report.service.ts';
 export { ruleInForce } from './status-rules.ts';
 // the pure rules, for pages that draw trajectories and word values
 export {
@@ -63,9 +63,3 @@ export { assessTargets, type AssessmentRun } from './assess.service.ts';
 export type { ItemInput, PlanInput } from './plan-input.ts';
 export { DEFAULT_TOLERANCE } from './plan-input.ts';
 export { PLAN_CSV_COLUMNS } from './plan-file.ts';
-// the JSON API
-export { plansApi } from './api/routes.ts';
-// the pages (web/), composed in src/main/app.ts
-export { PLANS_VIEWS, planPages } from './web/routes.ts';
-export type { PlanPagesDeps } from './web/deps.ts';
-export { planUrls } from './web/urls.ts';

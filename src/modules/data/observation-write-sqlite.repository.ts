@@ -8,10 +8,12 @@
  * cheaper than millions of random B-tree inserts. Into an empty table there is nothing to look up, so
  * that index goes too. The DDL is inside the transaction: other connections see the indexes throughout,
  * and a refused or failed import rolls it back with everything else. Rebuilding the unique index also
- * re-proves that no revision was written twice.
+ * re-proves that no revision was written twice. The data version's row triggers on observation are
+ * set aside the same way: one change is noted for the whole import, and they are back before commit.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import { sqliteConnectionOf } from '../../platform/db/database.ts';
+import { setAsideDataChangeTriggers, type SetAsideTriggers } from '../../platform/db/data-version.ts';
 import type { Executor } from './observation.types.ts';
 import {
   CURRENT_COLUMNS,
@@ -77,6 +79,7 @@ class SqliteObservationWriter implements ObservationWriter {
   private written = 0;
   private droppedIndexes: { name: string; sql: string }[] | undefined;
   private savedCacheSize: number | undefined;
+  private dataChangeTriggers: SetAsideTriggers | undefined;
 
   constructor(
     private readonly sqlite: BetterSqlite3.Database,
@@ -111,6 +114,7 @@ class SqliteObservationWriter implements ObservationWriter {
   }
 
   async supersede(ids: readonly number[], at: string): Promise<void> {
+    this.dataChangeTriggers ??= setAsideDataChangeTriggers(this.sqlite, 'observation');
     for (let i = 0; i < ids.length; i += JSON_LIST) this.supersedeIn.run(at, JSON.stringify(ids.slice(i, i + JSON_LIST)));
   }
 
@@ -118,6 +122,7 @@ class SqliteObservationWriter implements ObservationWriter {
     rows: readonly NewRevision[],
     common: { publishedAt: string; importId: number; sourceBodyId: string | null },
   ): Promise<void> {
+    this.dataChangeTriggers ??= setAsideDataChangeTriggers(this.sqlite, 'observation');
     forEachRun(rows, (start, end) => this.insertRun(rows, start, end, common));
     this.written += rows.length;
     if (this.written >= BULK_MIN_ROWS) this.enlargeCache();
@@ -158,6 +163,8 @@ class SqliteObservationWriter implements ObservationWriter {
   }
 
   async finish(): Promise<void> {
+    this.dataChangeTriggers?.restore();
+    this.dataChangeTriggers = undefined;
     if (!this.droppedIndexes) return;
     const threads = this.sqlite.pragma('threads', { simple: true }) as number;
     this.sqlite.pragma(`threads = ${SORTER_THREADS}`);

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, Postgres
 import * as m0001 from './migrations/0001_performance_core.ts';
 import * as m0002 from './migrations/0002_accounts_and_audit.ts';
 import * as m0003 from './migrations/0003_data_submission.ts';
+import * as m0004 from './migrations/0004_data_change.ts';
 import * as m0005 from './migrations/0005_plans.ts';
 
 /** Every migration, in order. A migration never changes once released. */
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   '0001_performance_core': m0001,
   '0002_accounts_and_audit': m0002,
   '0003_data_submission': m0003,
+  '0004_data_change': m0004,
   '0005_plans': m0005,
 };
 

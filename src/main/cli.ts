@@ -17,6 +17,7 @@ import { createContext, packageVersion, type AppContext } from './context.ts';
 import { formatSummary, processIo, progressFor, reportError, type CliIo } from './cli-output.ts';
 import { auditCommands } from './cli-audit.ts';
 import { bodyCommands } from './cli-bodies.ts';
+import { planCommands } from './cli-plans.ts';
 import { userCommands } from './cli-users.ts';
 import { loadDemo } from './demo.ts';
 import { startServer } from './server.ts';
@@ -184,6 +185,7 @@ export function buildProgram(io: CliIo, env: NodeJS.ProcessEnv = process.env): {
   userCommands(program, io, withContext);
   auditCommands(program, io, withContext);
   bodyCommands(program, io, withContext);
+  planCommands(program, io, withContext);
 
   program
     .command('serve')

@@ -202,7 +202,7 @@ export function examplePlans(overrides: { publish?: boolean; tolerance?: number 
             title: 'Food waste caddies for flats',
             serves: ['trafford-laa#N1'],
             lead: 'Waste manager',
-            due: '2026-03-31',
+            due: '2030-03-31',
             milestones: [{ due: '2025-09-30', title: 'Survey the blocks', done: true }],
             progress: { progress: 40, state: 'in_progress', asOf: '2025-05-20', note: 'Half the blocks done' },
           },

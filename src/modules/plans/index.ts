@@ -63,3 +63,4 @@ export { assessTargets, type AssessmentRun } from './assess.service.ts';
 export type { ItemInput, PlanInput } from './plan-input.ts';
 export { DEFAULT_TOLERANCE } from './plan-input.ts';
 export { PLAN_CSV_COLUMNS } from './plan-file.ts';
+export { exportPlan, type PlanExport, type PlanExportFormat } from './plan-export.service.ts';

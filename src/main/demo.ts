@@ -13,6 +13,7 @@ import { systemActor } from '../modules/accounts/index.ts';
 import { importIndicatorFile } from '../modules/indicators/index.ts';
 import { importObservations } from '../modules/data/index.ts';
 import { importComparatorGroups } from '../modules/analysis/index.ts';
+import { assessTargets, importPlans, type PlanImportReport } from '../modules/plans/index.ts';
 import type { AppContext } from './context.ts';
 import { formatSummary, type CliIo } from './cli-output.ts';
 
@@ -30,6 +31,20 @@ interface DemoStep {
 const areas = (ctx: AppContext, f: SubmittedFile) => importAreaFile(ctx.database.db, f, { clock: ctx.clock });
 const boundaries = (ctx: AppContext, f: SubmittedFile) => importBoundaryFile(ctx.database.db, f, { clock: ctx.clock });
 const observations = (ctx: AppContext, f: SubmittedFile) => importObservations(ctx.database.db, f, { clock: ctx.clock, actor });
+
+/** A plans import told as every step is: each plan and national priority of the file is a row. */
+function planSummary(report: PlanImportReport): ImportSummary {
+  const priorities = report.nationalPriorities;
+  const plansChanged = report.plans.filter((p) => p.outcome !== 'unchanged').length;
+  return {
+    reader: `plans-${report.format}`,
+    rowsRead: report.plans.length + priorities.created + priorities.updated + priorities.unchanged,
+    rowsWritten: plansChanged + priorities.created + priorities.updated,
+    rowsUnchanged: report.plans.length - plansChanged + priorities.unchanged,
+    rowsRejected: 0,
+    problems: [],
+  };
+}
 
 export const DEMO_STEPS: DemoStep[] = [
   { what: 'UK local authorities, regions and countries', file: 'data/areas/uk_local_authorities_current.csv', run: areas },
@@ -100,6 +115,12 @@ export const DEMO_STEPS: DemoStep[] = [
     file: 'data/indicators/trafford_comparator_group_cipfa2021.csv',
     run: (c, f) => importComparatorGroups(c.database.db, f, { clock: c.clock, anchor: 'E08000009' }),
   },
+  {
+    // Illustrative plans on the real figures above (see src/modules/plans/demo/README.md); judged once every step has run.
+    what: 'example strategy, Local Area Agreement and service plans (Trafford)',
+    file: 'src/modules/plans/demo/trafford-plans.json',
+    run: async (c, f) => planSummary(await importPlans(c.database.db, actor, f, { clock: c.clock })),
+  },
 ];
 
 export async function loadDemo(ctx: AppContext, opts: { io?: CliIo } = {}): Promise<void> {
@@ -112,6 +133,10 @@ export async function loadDemo(ctx: AppContext, opts: { io?: CliIo } = {}): Prom
     ctx.logger.info(line);
     opts.io?.out(line);
   }
+  const judged = await assessTargets(ctx.database.db, actor, {}, { clock: ctx.clock });
+  const line = `Target statuses judged from the figures: ${judged.assessed} targets, ${judged.changed} new statuses recorded`;
+  ctx.logger.info(line);
+  opts.io?.out(line);
   ctx.logger.info(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 

@@ -25,6 +25,7 @@ import {
 import { indicatorLinksFor, indicatorPages, indicatorsApi, INDICATORS_VIEWS } from '../modules/indicators/index.ts';
 import { DATA_VIEWS, dataApi, dataLinksFor, dataPages } from '../modules/data/index.ts';
 import { analysisApi } from '../modules/analysis/index.ts';
+import { PLANS_VIEWS, planPages } from '../modules/plans/index.ts';
 import { siteRoutes } from '../modules/site/index.ts';
 import { type AppContext, publicBaseUrl } from './context.ts';
 import { sourcesApi } from './sources.api.ts';
@@ -61,7 +62,7 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
     sources: DATA_SOURCES,
     dataVersion: await dataVersionOf(ctx.database),
     pageCacheBytes: ctx.config.pageCacheBytes,
-    moduleViewDirs: [ACCOUNTS_VIEWS, INDICATORS_VIEWS, DATA_VIEWS],
+    moduleViewDirs: [ACCOUNTS_VIEWS, INDICATORS_VIEWS, DATA_VIEWS, PLANS_VIEWS],
     viewerOf: viewerWithLinks,
     signInUrl: accountUrls.signIn(),
   });
@@ -71,8 +72,17 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
   await auditPages(app, accountDeps);
   await indicatorPages(app, { db, clock: ctx.clock });
   await dataPages(app, { db, clock: ctx.clock, uploadLimitBytes: ctx.config.uploadLimitBytes });
+  await planPages(app, {
+    db,
+    clock: ctx.clock,
+    uploadLimitBytes: ctx.config.uploadLimitBytes,
+    attributions: attributionsOf(DATA_SOURCES),
+  });
   return app;
 }
+
+/** Each attribution statement the data's licences require, once. */
+const attributionsOf = (sources: typeof DATA_SOURCES): string[] => [...new Set(sources.map((s) => s.attribution.trim()))];
 
 /** The signed-in person, with the pages of their work their roles give them (their submissions, say). */
 function viewerWithLinks(request: FastifyRequest): PageViewer | null {

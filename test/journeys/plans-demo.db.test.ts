@@ -19,6 +19,7 @@ import {
   assessTargets,
   changeStatusRule,
   getPlan,
+  goldenThread,
   importPlans,
   laaReport,
   listNationalPriorities,
@@ -215,6 +216,27 @@ describe('the demo plans on the real figures', () => {
     const rest = Object.entries(found).filter(([key]) => key !== 'bulky-waste-reuse' && key !== 'carers-offer');
     expect(rest.every(([, status]) => status === 'on_track')).toBe(true);
     expect(rest).toHaveLength(7);
+  });
+
+  it('roll up the strategy’s thread: each theme counts the targets and the actions serving them once', async () => {
+    const thread = await goldenThread(db(), null, 'trafford-community-strategy', {}, { clock });
+    const counts = (on_track: number, at_risk: number, off_track: number, no_data: number) => ({
+      on_track,
+      at_risk,
+      off_track,
+      no_data,
+    });
+    // Seven targets (2 on track, 2 at risk, 2 off track, 1 no data) and nine actions (7, 1, 1, 0).
+    expect(thread.counts).toEqual(counts(9, 3, 3, 1));
+    expect(thread.status).toBe('off_track');
+    expect(thread.nodes.map((n) => [n.ref.key, n.status, n.counts])).toEqual([
+      // recycling (at risk) and its three actions: food waste (done), contamination (in progress), bulky waste (overdue)
+      ['climate', 'off_track', counts(2, 1, 1, 0)],
+      // five targets (reablement, requests, carers, information, workforce) and five actions
+      ['health', 'off_track', counts(6, 2, 1, 1)],
+      // the gap (off track) and the peer review (in progress)
+      ['fairness', 'off_track', counts(1, 0, 1, 0)],
+    ]);
   });
 
   it('lead up from the overdue action to the strategy’s vision', async () => {

@@ -63,7 +63,8 @@ export async function decidePlan(
   const recorded = await recordedVersions(db, plan.id);
   const wanted = plan.publish || ctx.publishAll;
   const date = today(ctx);
-  const inForceFrom = plan.inForceFrom ?? (wanted ? date : null);
+  // a file that says publish says from when; an import asked to publish defaults to today
+  const inForceFrom = plan.inForceFrom ?? (ctx.publishAll ? date : null);
   const changeNote = plan.changeNote ?? (ctx.publishAll && !plan.publish ? `Imported from ${ctx.fileName}` : null);
   const base = recorded ? (recorded.draft ?? recorded.latestPublished) : null;
   const same = base ? sameContent(plan.content, await versionContent(db, base)) : false;

@@ -187,4 +187,66 @@ describe('importPlans: JSON', () => {
     expect(await importPlans(db, cli, planJson(reworded), { clock })).toMatchObject({ nationalPriorities: { updated: 1 } });
     expect((await listNationalPriorities(db)).map((p) => p.wording)).toEqual(['Tackle climate change']);
   });
+
+  it('refuses a file that says publish without the date it is in force from; an import asked to publish takes today', async () => {
+    const file = examplePlans();
+    delete (file.plans[0] as Record<string, unknown>).inForceFrom;
+    const refused = await refusalOf(importPlans(db, cli, planJson(file), { clock }));
+    expect(refused.details).toEqual([
+      { field: 'plans[0].inForceFrom', reason: 'is required to publish: the date the version is in force from' },
+    ]);
+    (file.plans[0] as Record<string, unknown>).publish = false;
+    await importPlans(db, cli, planJson(file), { clock, publish: true });
+    expect((await getPlan(db, null, 'trafford-scs', {}, { clock })).version).toMatchObject({
+      state: 'published',
+      inForceFrom: '2025-06-01',
+    });
+  });
+});
+
+describe('importPlans: CSV', () => {
+  const csv = (lines: string[], name = 'items.csv') => ({ name, content: `${lines.join('\n')}\n` });
+  const header =
+    'plan,kind,key,parent,title,indicator,baseline_period,baseline_value,target_period,target_value,milestones,tolerance,owner';
+
+  it('merges rows into the plan by key and reports each problem with its line and column', async () => {
+    await importPlans(db, cli, planJson(examplePlans({ publish: false })), { clock });
+    const good = csv([
+      header,
+      'trafford-scs,target,T2,waste,Recycle more by 2027/28,REC,2020/21,52,2027/28,66,2023/24=57; 2025/26=62,1.5,trafford-council',
+    ]);
+    const report = await importPlans(db, cli, good, { clock });
+    expect(report.plans).toEqual([
+      { planId: 'trafford-scs', outcome: 'draft_updated', versionNumber: 1, rulesChanged: 1, progressReported: 0 },
+    ]);
+    const draft = await getPlan(db, cli, 'trafford-scs', { draft: true }, { clock });
+    expect(draft.items.map((i) => i.key)).toEqual(['green', 'waste', 'T1', 'T2']);
+    expect(draft.items.find((i) => i.key === 'T2')).toMatchObject({
+      milestones: [
+        { period: 'FY2023', value: { value: 57 } },
+        { period: 'FY2025', value: { value: 62 } },
+      ],
+    });
+    expect(await importPlans(db, cli, good, { clock })).toMatchObject({ changed: false });
+
+    const bad = csv([
+      `${header},colour`,
+      'trafford-scs,target,T3,waste,A,REC,2020/21,52,2027/28,66,2023/24=lots,,trafford-council,red',
+      'trafford-laa,target,T4,waste,B,REC,,,2027/28,66,,,trafford-council,',
+      'trafford-scs,action,A9,nowhere,C,,,,,,,,,',
+    ]);
+    const refused = await refusalOf(importPlans(db, cli, bad, { clock }));
+    expect(refused.details.map((d) => [d.line, d.field])).toEqual(
+      expect.arrayContaining([
+        [1, 'colour'],
+        [2, 'milestones[0]'],
+        [3, 'plan'],
+        [4, 'due'],
+        [4, 'parent'],
+      ]),
+    );
+    await expect(importPlans(db, cli, csv([header, 'no-plan,theme,x,,X,,,,,,,,']), { clock })).rejects.toThrow(
+      'nothing was changed',
+    );
+  });
 });

@@ -157,8 +157,7 @@ async function checkCsvFile(db: Executor, file: SubmittedFile, actor: Actor, opt
   if (csv.planId && !recorded)
     problems.push({ line: 2, field: 'plan', value: csv.planId, reason: 'is not a recorded plan: import it as JSON first' });
   const base = recorded ? (recorded.draft ?? recorded.latestPublished) : null;
-  if (problems.length > 0 || !recorded || !base)
-    throw refusal(file.name, problems.length > 0 ? problems : [{ reason: 'the file has no items' }]);
+  if (!recorded || !base) throw refusal(file.name, problems.length > 0 ? problems : [{ reason: 'the file has no items' }]);
   const content = await versionContent(db, base);
   const lookups = new CheckLookups(db);
   const keysOf: KeysOfPlan = async (planId) => (await lookups.recordedPlan(planId))?.keys ?? null;
@@ -169,7 +168,7 @@ async function checkCsvFile(db: Executor, file: SubmittedFile, actor: Actor, opt
     fileNationalPriorities: new Set<string>(),
   };
   const checked = await checkItems(recorded.plan.id, csv.items, ctx, keysOf, problems, content.items);
-  if (!checked) throw refusal(file.name, problems);
+  if (!checked || problems.length > 0) throw refusal(file.name, problems);
   const merged = [...content.items];
   for (const item of checked.items) {
     const at = merged.findIndex((i) => i.key === item.key);

@@ -27,6 +27,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
     navigation: [
       { href: siteUrls.search(), text: 'Search' },
       { href: siteUrls.compare(), text: 'Compare' },
+      { href: '/plans', text: 'Plans' },
       { href: siteUrls.about(), text: 'About the data' },
     ],
     footerLinks: [

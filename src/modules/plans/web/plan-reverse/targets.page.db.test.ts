@@ -31,6 +31,16 @@ describe('the targets on an indicator', () => {
     );
   });
 
+  it('is linked from the indicator’s page, and the plans from every page’s menu', async () => {
+    const { document } = await new Browser(t.app).get('/indicators/REC');
+    expect(getByRole(document, 'link', { name: 'Targets on this indicator, and what they serve' }).getAttribute('href')).toBe(
+      planUrls.forIndicator('REC'),
+    );
+    expect(getByRole(getByRole(document, 'navigation', { name: 'Menu' }), 'link', { name: 'Plans' }).getAttribute('href')).toBe(
+      planUrls.list(),
+    );
+  });
+
   it('narrows to one area, says when there are none, and refuses an unknown indicator', async () => {
     const stockport = await new Browser(t.app).get(planUrls.forIndicator('REC', { area: 'E08000007' }));
     getByRole(stockport.document, 'heading', { name: 'Targets on Household waste recycled in Stockport', level: 1 });

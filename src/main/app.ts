@@ -25,7 +25,7 @@ import {
 import { indicatorLinksFor, indicatorPages, indicatorsApi, INDICATORS_VIEWS } from '../modules/indicators/index.ts';
 import { DATA_VIEWS, dataApi, dataLinksFor, dataPages } from '../modules/data/index.ts';
 import { analysisApi } from '../modules/analysis/index.ts';
-import { PLANS_VIEWS, planPages } from '../modules/plans/index.ts';
+import { PLANS_VIEWS, planPages, plansApi } from '../modules/plans/index.ts';
 import { siteRoutes } from '../modules/site/index.ts';
 import { type AppContext, publicBaseUrl } from './context.ts';
 import { sourcesApi } from './sources.api.ts';
@@ -52,6 +52,7 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
       await indicatorsApi(api, deps);
       await dataApi(api, { ...deps, uploadLimitBytes: ctx.config.uploadLimitBytes });
       await analysisApi(api, deps);
+      await plansApi(api, { ...deps, uploadLimitBytes: ctx.config.uploadLimitBytes });
       await sourcesApi(api);
     },
     { prefix: '/api/v1' },

@@ -35,6 +35,7 @@ import {
   traffordTokenId,
 } from './seeds.ts';
 import { ADMINISTRATOR, type ApiEntry, type MatrixEntry, type PageEntry, TRAFFORD_OFFICER } from './entry.ts';
+import { importedServicePlan, progressReport, traffordServicePlan } from './plans-api-seeds.ts';
 
 // --- the requests' pieces ---
 
@@ -365,4 +366,19 @@ export const MATRIX: readonly MatrixEntry[] = [
   apiStep('approve', 'submitted', { noToken: PEOPLE_ONLY }),
   apiStep('reject', 'submitted', { noToken: PEOPLE_ONLY }),
   apiStep('publish', 'approved', { noToken: PEOPLE_ONLY }),
+
+  // The plans API: the owner body's token imports its plans and reports progress on its actions.
+  {
+    route: 'POST /api/v1/plans/import',
+    kind: 'api',
+    seed: async () => apiRequest('POST', '/api/v1/plans/import', { json: traffordServicePlan() }),
+    success: { status: 200 },
+  },
+  {
+    route: 'POST /api/v1/plans/:id/actions/:key/updates',
+    kind: 'api',
+    seed: async (w) =>
+      apiRequest('POST', `/api/v1/plans/${await importedServicePlan(w)}/actions/A1/updates`, { json: progressReport() }),
+    success: { status: 201 },
+  },
 ];

@@ -18,6 +18,7 @@ import {
   FORMULA_INDICATOR,
   HOSTILE_BODY,
   HOSTILE_FILE_NAME,
+  HOSTILE_PLAN,
   NEGATIVE_VALUE,
   NORTH_WEST,
   TRAFFORD,
@@ -82,7 +83,8 @@ beforeAll(async () => {
     const parameters = op.get?.parameters ?? [];
     if (!parameters.some((p) => p.name === 'format')) continue;
     expect(parameters.filter((p) => p.in === 'query' && p.required)).toEqual([]);
-    const address = path.replace('{code}', NORTH_WEST).replace('{id}', submissionId);
+    const id = path.startsWith('/api/v1/plans/') ? HOSTILE_PLAN.id : submissionId;
+    const address = path.replace('{code}', NORTH_WEST).replace('{id}', id);
     if (op.get?.security?.length) secured.add(address);
     links.add(`${address}?format=csv`);
   }

@@ -15,6 +15,7 @@ import { parsePage } from '../support/site-dom.ts';
 import {
   HOSTILE_BODY,
   HOSTILE_GROUP,
+  HOSTILE_PLAN,
   TRAFFORD,
   XSS_INDICATOR,
   getRoutes,
@@ -156,6 +157,7 @@ function validValue(route: string, name: string): string {
   if (name === 'code') return route.includes('/indicators/') ? XSS_INDICATOR : TRAFFORD;
   if (name === 'id') {
     if (route.startsWith('/api/v1/bodies/') || route.startsWith('/bodies/')) return HOSTILE_BODY.id;
+    if (route.startsWith('/api/v1/plans/') || route.startsWith('/plans/')) return HOSTILE_PLAN.id;
     if (route.startsWith('/admin/people/')) return administrator.made.person.id;
     if (route.startsWith('/api/v1/comparator-groups/')) return HOSTILE_GROUP.id;
     return 'hostile-districts';
@@ -168,6 +170,7 @@ function validValue(route: string, name: string): string {
     period: '2023/24',
     areaType: 'metropolitan_district',
     partType: 'ward',
+    key: route.includes('/actions/') ? 'A1' : 'T1',
   };
   const value = values[name];
   if (value === undefined) throw new Error(`${route} needs ${name}: give it a valid value in validValue()`);

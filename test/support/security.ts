@@ -17,6 +17,8 @@ import { importBodyFile } from '../../src/modules/bodies/index.ts';
 import { importIndicatorFile } from '../../src/modules/indicators/index.ts';
 import { importObservations } from '../../src/modules/data/index.ts';
 import { importComparatorGroups } from '../../src/modules/analysis/index.ts';
+import { cliActor } from '../../src/modules/accounts/index.ts';
+import { importPlans } from '../../src/modules/plans/index.ts';
 import { seedAreas } from './analysis-factories.ts';
 import { parsePage, type HTMLElement } from './site-dom.ts';
 
@@ -110,6 +112,34 @@ export const HOSTILE_BODY = {
 
 export const HOSTILE_GROUP = { id: 'evil-group', name: `${FORMULAS.at} ${IMG_ONERROR}` };
 
+/** A Local Area Agreement of the hostile body's: its title, purpose, theme, outcome, target and action hostile too. */
+export const HOSTILE_PLAN = {
+  id: 'evil-plan',
+  kind: 'laa',
+  owner: HOSTILE_BODY.id,
+  area: TRAFFORD,
+  title: `${FORMULAS.equals} ${SCRIPT_TAG}`,
+  vision: `${IMG_ONERROR} ${LINK_JS_URL}`,
+  disclaimer: FORMULAS.at,
+  inForceFrom: '2024-04-01',
+  publish: true,
+  items: [
+    { kind: 'theme', key: 'evil', title: `${FORMULAS.plus} ${SVG_ONLOAD}` },
+    { kind: 'priority', key: 'worse', parent: 'evil', title: FORMULAS.minus, description: JS_URL },
+    {
+      kind: 'target',
+      key: 'T1',
+      parent: 'worse',
+      title: `${FORMULAS.equals} ${IMG_ONERROR}`,
+      indicator: XSS_INDICATOR,
+      baseline: { period: '2022/23', value: 10 },
+      target: { period: '2025/26', value: 20 },
+      lead: FORMULAS.at,
+    },
+    { kind: 'action', key: 'A1', parent: 'worse', title: `${FORMULAS.at} ${SCRIPT_TAG}`, due: '2026-03-31', lead: CR_INSIDE },
+  ],
+} as const;
+
 /** The observations file's name, kept in the import log (and its CSV). */
 export const HOSTILE_FILE_NAME = `${FORMULAS.equals}.csv`;
 
@@ -174,9 +204,9 @@ export function hostileBoundaries(): SubmittedFile {
 
 /**
  * The hostile data set, through the importers the CLI runs (places, bodies, indicators, data,
- * analysis): England, the North West, eight metropolitan districts and two wards with hostile names,
- * two indicators with hostile texts and their figures, a boundary set, a partner body and a
- * comparator group.
+ * analysis, plans): England, the North West, eight metropolitan districts and two wards with hostile
+ * names, two indicators with hostile texts and their figures, a boundary set, a partner body, a
+ * comparator group and a Local Area Agreement.
  */
 export async function seedHostileData(db: Db): Promise<void> {
   await importAreaFile(
@@ -219,6 +249,12 @@ export async function seedHostileData(db: Db): Promise<void> {
       ['group_id', 'group_name', 'kind', 'anchor', 'area_code'],
       ...[STOCKPORT, 'E08000002', 'E08000003'].map((m) => [HOSTILE_GROUP.id, HOSTILE_GROUP.name, 'custom', TRAFFORD, m]),
     ]),
+    { clock: clock() },
+  );
+  await importPlans(
+    db,
+    cliActor(),
+    { name: 'plans.json', content: JSON.stringify({ plans: [HOSTILE_PLAN] }) },
     { clock: clock() },
   );
 }

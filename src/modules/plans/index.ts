@@ -64,6 +64,8 @@ export type { ItemInput, PlanInput } from './plan-input.ts';
 export { DEFAULT_TOLERANCE } from './plan-input.ts';
 export { PLAN_CSV_COLUMNS } from './plan-file.ts';
 export { exportPlan, type PlanExport, type PlanExportFormat } from './plan-export.service.ts';
+// the JSON API
+export { plansApi } from './api/routes.ts';
 // the pages (web/), composed in src/main/app.ts
 export { PLANS_VIEWS, planPages } from './web/routes.ts';
 export type { PlanPagesDeps } from './web/deps.ts';

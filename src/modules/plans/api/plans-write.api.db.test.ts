@@ -226,7 +226,7 @@ describe('the OpenAPI document', () => {
     }
     const importOp = plans.find((p) => p.route === 'POST /api/v1/plans/import')!.op;
     expect(importOp.description).toContain(
-      'Publishing a draft and changing a target’s tolerance are decisions people take on the pages',
+      'There is no route here to publish a draft or to change a target’s tolerance: those are governance decisions people take',
     );
   });
 });

@@ -1,8 +1,8 @@
 /**
  * The plans JSON API. Reading is public (published versions; drafts with a token of the owner body or
  * a body accountable for it). Writing needs a body's API token: importing that body's plans, and
- * reporting progress on the actions it owns. Publishing a draft and changing a target's tolerance are
- * decisions people take on the pages, not tokens.
+ * reporting progress on the actions it owns. Publishing a draft and changing a target's tolerance on
+ * their own are decisions people take on the pages: the API has no route for them.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';

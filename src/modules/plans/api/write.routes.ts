@@ -1,8 +1,8 @@
 /**
- * Writing plans through the API, with a body's API token: importing plans and targets (the import
- * format as JSON, or a CSV file of one plan's targets or actions), and reporting progress on an action.
- * Publishing a draft and changing a target's tolerance are governance decisions people take on the
- * pages, so no token may take them here.
+ * Writing plans through the API, with a body's API token: importing its plans and targets (the import
+ * format as JSON, or a CSV file of one plan's targets or actions), and reporting progress on an action
+ * it owns. Publishing a draft and changing a target's tolerance on their own are governance decisions
+ * people take on the pages, so the API has no route for them.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -26,8 +26,9 @@ const FILE_TYPES = ['application/json', 'text/csv', 'application/csv', 'text/pla
 export const PLANS_API_WRITE_LIMIT: RequestLimit = { max: 60, windowMs: 10 * 60_000 };
 
 const TOKENS_ONLY =
-  'Needs an API token of the plan’s owner body (or of a body accountable for it). Publishing a draft and changing ' +
-  'a target’s tolerance are decisions people take on the pages, not tokens.';
+  'Needs an API token of the owner body of every plan in the file. There is no route here to publish a draft or to ' +
+  'change a target’s tolerance: those are governance decisions people take on the plan’s pages. An import publishes ' +
+  'only what it brings, when the file or publish=true says so, and keeps the tolerances the file states.';
 
 const importQuery = z.object({
   dryRun: flag.describe('true: check the file and report what it would do; nothing is written'),

@@ -7,6 +7,7 @@ import { type Actor, actorOf } from '../../accounts/index.ts';
 import { getPlan, listNationalPriorities, listPlans, noSuchPlan } from '../plan-read.service.ts';
 import { PLAN_KINDS, type PlanVersion } from '../plans.types.ts';
 import { goldenThread } from '../thread.service.ts';
+import { checkDate } from '../versions.ts';
 import type { Api, PlansApiDeps } from './routes.ts';
 import { choiceOf, planParams, READ_DESCRIPTION, versionQuery } from './params.ts';
 import {
@@ -43,7 +44,8 @@ export function planRoutes(api: Api, deps: PlansApiDeps): void {
     },
     async (request, reply) => {
       const page = pageOf(request.query);
-      const { kind, owner, area, on } = request.query;
+      const { kind, owner, area } = request.query;
+      const on = request.query.on === undefined ? undefined : checkDate(request.query.on, 'on');
       const listed = await listPlans(
         db,
         actorOf(request),

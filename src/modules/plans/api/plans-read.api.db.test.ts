@@ -93,6 +93,10 @@ describe('the plans list', () => {
       'trafford-scs,community_strategy,trafford-partnership,Trafford Partnership,E08000009,Trafford,Trafford Sustainable Community Strategy,1,2024-04-01,1,',
     ]);
     expect((await get('/plans?kind=nonsense')).statusCode).toBe(400);
+    expect((await get('/plans?on=2025-02-30')).json()).toMatchObject({
+      error: { details: [{ field: 'on', value: '2025-02-30' }] },
+    });
+    expect((await read.plans('?on=2024-03-31')).items.map((p) => p.inForce)).toEqual([null, null, null]);
   });
 });
 

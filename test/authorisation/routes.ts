@@ -36,6 +36,7 @@ import {
 } from './seeds.ts';
 import { ADMINISTRATOR, type ApiEntry, type MatrixEntry, type PageEntry, TRAFFORD_OFFICER } from './entry.ts';
 import { importedServicePlan, progressReport, traffordServicePlan } from './plans-api-seeds.ts';
+import { PLAN_PAGE_ENTRIES } from './plans-page-entries.ts';
 
 // --- the requests' pieces ---
 
@@ -381,4 +382,7 @@ export const MATRIX: readonly MatrixEntry[] = [
       apiRequest('POST', `/api/v1/plans/${await importedServicePlan(w)}/actions/A1/updates`, { json: progressReport() }),
     success: { status: 201 },
   },
+
+  // The plans pages' forms: whoever may edit the plan (progress: also the action's own body).
+  ...PLAN_PAGE_ENTRIES,
 ];

@@ -23,13 +23,14 @@ export type PlanDoneNotice =
   | 'revision-started'
   | 'tolerance-changed'
   | 'progress-reported'
+  | 'progress-unchanged'
   | 'imported';
 
 export const planUrls = {
   list: (): string => '/plans',
   /** a plan's page; `on` (YYYY-MM-DD) shows the version in force that day, `draft` the draft being edited */
-  plan: (planId: string, q: { on?: string; draft?: boolean; done?: PlanDoneNotice } = {}): string =>
-    withQuery(`/plans/${id(planId)}`, { on: q.on, version: q.draft ? 'draft' : undefined, done: q.done }),
+  plan: (planId: string, q: { on?: string; draft?: boolean; version?: number; done?: PlanDoneNotice } = {}): string =>
+    withQuery(`/plans/${id(planId)}`, { on: q.on, version: q.draft ? 'draft' : q.version, done: q.done }),
   versions: (planId: string): string => `/plans/${id(planId)}/versions`,
   item: (planId: string, key: string, q: { draft?: boolean; done?: PlanDoneNotice } = {}): string =>
     withQuery(`/plans/${id(planId)}/items/${id(key)}`, { version: q.draft ? 'draft' : undefined, done: q.done }),

@@ -12,6 +12,7 @@ const DONE_TEXT: Record<PlanDoneNotice, string> = {
   'tolerance-changed':
     'The tolerance has been changed: a new rule version is in force. Statuses already recorded keep the rule they were judged by.',
   'progress-reported': 'The progress has been reported.',
+  'progress-unchanged': 'The report was the same as the latest one, so nothing new was recorded.',
   imported: 'The file has been imported.',
 };
 

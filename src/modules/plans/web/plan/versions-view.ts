@@ -34,7 +34,7 @@ export function versionsPageView(view: PlanView, today: string): VersionsPageVie
     const published = v.publishedBy ? `; published by ${v.publishedBy} on ${instantInWords(v.publishedAt)}` : '';
     return {
       number: v.number,
-      href: v.state === 'draft' ? planUrls.plan(id, { draft: true }) : `${planUrls.plan(id)}?version=${v.number}`,
+      href: v.state === 'draft' ? planUrls.plan(id, { draft: true }) : planUrls.plan(id, { version: v.number }),
       stateTag: versionStateTag(v.state),
       inForceText,
       changeNote: v.changeNote ?? (v.number === 1 ? 'The first version' : ''),

@@ -25,7 +25,7 @@ import {
 import { indicatorLinksFor, indicatorPages, indicatorsApi, INDICATORS_VIEWS } from '../modules/indicators/index.ts';
 import { DATA_VIEWS, dataApi, dataLinksFor, dataPages } from '../modules/data/index.ts';
 import { analysisApi } from '../modules/analysis/index.ts';
-import { PLANS_VIEWS, planPages, plansApi } from '../modules/plans/index.ts';
+import { AssessmentRunner, PLANS_VIEWS, planPages, plansApi } from '../modules/plans/index.ts';
 import { siteRoutes } from '../modules/site/index.ts';
 import { type AppContext, publicBaseUrl } from './context.ts';
 import { sourcesApi } from './sources.api.ts';
@@ -40,6 +40,7 @@ export interface AppOptions {
 export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = await createHttpApp({ logger: ctx.logger, version: ctx.version });
   const db = ctx.database.db;
+  judgeTargetsAfterWrites(app, ctx);
   const baseUrl = publicBaseUrl(ctx.config);
   await registerIdentity(app, { db, clock: ctx.clock, secret: ctx.sessionSecret, secureCookies: baseUrl.startsWith('https:') });
   await registerRateLimiting(app);
@@ -84,6 +85,26 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
 
 /** Each attribution statement the data's licences require, once. */
 const attributionsOf = (sources: typeof DATA_SOURCES): string[] => [...new Set(sources.map((s) => s.attribution.trim()))];
+
+/**
+ * Target statuses follow the published figures and the plans: after each successful write request
+ * the targets are judged again, as the system, once the response has gone (see AssessmentRunner).
+ */
+function judgeTargetsAfterWrites(app: FastifyInstance, ctx: AppContext): void {
+  const runner = new AssessmentRunner(ctx.database.db, ctx.clock, (err) =>
+    app.log.error({ err }, 'Judging the targets of the plans failed'),
+  );
+  app.decorate(ASSESSMENT, runner);
+  app.addHook('onResponse', async (request, reply) => runner.afterResponse(request.method, reply.statusCode));
+  app.addHook('onClose', async () => runner.idle());
+}
+
+const ASSESSMENT = 'plansAssessment';
+
+/** The app's runner of target judgements (a test waits for it to be idle). */
+export function plansAssessmentOf(app: FastifyInstance): AssessmentRunner {
+  return (app as unknown as Record<typeof ASSESSMENT, AssessmentRunner>)[ASSESSMENT];
+}
 
 /** The signed-in person, with the pages of their work their roles give them (their submissions, say). */
 function viewerWithLinks(request: FastifyRequest): PageViewer | null {

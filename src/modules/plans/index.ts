@@ -60,6 +60,7 @@ export {
 export { changeStatusRule, type StatusRuleChange } from './status-rule.service.ts';
 export { reportActionProgress, type ProgressInput } from './action-progress.service.ts';
 export { assessTargets, type AssessmentRun } from './assess.service.ts';
+export { AssessmentRunner } from './assessment-runner.ts';
 export type { ItemInput, PlanInput } from './plan-input.ts';
 export { DEFAULT_TOLERANCE } from './plan-input.ts';
 export { PLAN_CSV_COLUMNS } from './plan-file.ts';

@@ -42,10 +42,12 @@ export function chainView(chain: ThreadChain): ChainView {
   const kind = start ? itemKindInWords(start.kind, start.plan.kind) : 'item';
   const top = `${chain.top.title} (a ${PLAN_KIND_NAMES[chain.top.kind]})`;
   const ending = chain.top.vision ? `${top}, whose vision is “${chain.top.vision.trim()}”` : `${top}, which states no vision`;
-  const sentence =
+  const said =
     above.length === 0
-      ? `This ${kind} is at the top of ${ending}.`
-      : `This ${kind} serves ${above.map(named).join(', which serves ')}, in ${ending}.`;
+      ? `This ${kind} is at the top of ${ending}`
+      : `This ${kind} serves ${above.map(named).join(', which serves ')}, in ${ending}`;
+  // a vision that ends its own sentence ends this one too
+  const sentence = /[.!?]”$/.test(said) ? said : `${said}.`;
   return {
     sentence,
     steps: above.map(stepView),

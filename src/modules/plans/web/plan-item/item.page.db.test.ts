@@ -25,7 +25,9 @@ describe('a target’s page', () => {
     expect(main).toContain('The targets are illustrative.');
     expect(main).toContain('In Trafford Sustainable Community Strategy: A greener Trafford › Less waste, more recycling');
     expect(main).toContain('At risk 57.0% in 2023/24 against an expected 58.0%');
-    expect(main).toMatch(/Judged on 1 June 2025 at \d\d:\d\d by rule version 1 \(tolerance 2\)\./);
+    expect(main).toMatch(
+      /Judged on 1 June 2025 at \d\d:\d\d by rule version 1: at risk within 2\.0 percentage points of the trajectory\./,
+    );
     expect(main).toContain('Baseline 52.0% in 2020/21');
     expect(main).toContain('Milestones 58.0% by 2023/24');
     expect(main).toContain('Target 62.0% by 2025/26');
@@ -66,8 +68,8 @@ describe('a target’s page', () => {
     const { document } = await new Browser(t.app).get(planUrls.item('trafford-scs', 'T1'));
     const history = rowsOf(getByRole(document, 'table', { name: 'Status history, latest first' }));
     expect(history.map((r) => [r[4], r[5]])).toEqual([
-      ['Off track', 'Version 2, tolerance 0.5'],
-      ['At risk', 'Version 1, tolerance 2'],
+      ['Off track', 'Version 2: 0.5 percentage points'],
+      ['At risk', 'Version 1: 2.0 percentage points'],
     ]);
     const rules = rowsOf(getByRole(document, 'table', { name: 'Rule versions, latest first' }));
     expect(rules.map((r) => [r[0], r[1], r[4]])).toEqual([

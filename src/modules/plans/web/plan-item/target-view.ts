@@ -3,6 +3,7 @@
  * chart and table of its figures against the trajectory with the forecast, how the forecast is made,
  * its status history and rule versions, what serves it, and the chain up to the vision it serves.
  */
+import type { IndicatorDefinition } from '../../../indicators/index.ts';
 import { periodFromKey } from '../../../periods/index.ts';
 import { PLAN_KIND_NAMES, type PlanVersion, type TargetAssessment, type TargetDetail, type ThreadUp } from '../../index.ts';
 import { chainView, type ChainView } from '../plan-common/chain.ts';
@@ -60,12 +61,9 @@ export interface TargetPageView {
   doneText: string | undefined;
 }
 
-const plainTolerance = (t: number) => t.toLocaleString('en-GB', { maximumFractionDigits: 4 });
-
-function judgedText(a: TargetAssessment | undefined): string {
+function judgedText(a: TargetAssessment | undefined, indicator: IndicatorDefinition | null): string {
   if (!a) return 'Not judged yet: a status is recorded once the plan is published and figures are judged against it.';
-  const tolerance = a.toleranceKind === 'percent' ? `${plainTolerance(a.tolerance)}%` : plainTolerance(a.tolerance);
-  return `Judged on ${instantInWords(a.assessedAt)} by rule version ${a.ruleVersion} (tolerance ${tolerance}${a.toleranceKind === 'percent' ? ' of the expected value' : ''}).`;
+  return `Judged on ${instantInWords(a.assessedAt)} by rule version ${a.ruleVersion}: at risk within ${toleranceInWords(a, indicator)} of the trajectory.`;
 }
 
 function summaryRows(d: TargetDetail, format: (v: number) => string): SummaryRow[] {
@@ -148,7 +146,7 @@ export function targetPageView(
     version: versionNotice({ planId, version: d.version, inForce: opts.inForce, on: d.on, today: opts.today }),
     statusTag: statusTag(latest?.status ?? 'no_data'),
     statusText: latest?.reason ?? 'No status has been recorded for this target yet.',
-    judgedText: judgedText(latest),
+    judgedText: judgedText(latest, d.indicator),
     summaryRows: summaryRows(d, format),
     dataLinks: [
       {
@@ -171,7 +169,7 @@ export function targetPageView(
       actual: a.actual === null ? '' : format(a.actual),
       expected: a.expected ? targetValueInWords(a.expected, format) : '',
       statusTag: statusTag(a.status),
-      rule: `Version ${a.ruleVersion}, tolerance ${a.toleranceKind === 'percent' ? `${plainTolerance(a.tolerance)}%` : plainTolerance(a.tolerance)}`,
+      rule: `Version ${a.ruleVersion}: ${toleranceInWords(a, d.indicator)}`,
       reason: a.reason,
     })),
     rules: d.rules.map((r) => ({

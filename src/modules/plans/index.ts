@@ -47,16 +47,8 @@ export {
 // writing
 export { importPlans, type PlanImportOptions, type PlanImportReport, type PlanImportResult } from './plan-import.service.ts';
 export type { PlanImportOutcome } from './plan-apply.ts';
-export {
-  createPlan,
-  publishDraft,
-  putItem,
-  removeItem,
-  reviseDraft,
-  updateDraft,
-  type DraftChanges,
-  type PlanWritten,
-} from './plan-write.service.ts';
+export { createPlan, putItem, removeItem, updateDraft, type DraftChanges, type PlanWritten } from './plan-write.service.ts';
+export { publishDraft, reviseDraft } from './plan-publish.service.ts';
 export { changeStatusRule, type StatusRuleChange } from './status-rule.service.ts';
 export { reportActionProgress, type ProgressInput } from './action-progress.service.ts';
 export { assessTargets, type AssessmentRun } from './assess.service.ts';

@@ -8,17 +8,14 @@ import type { ProblemDetail } from '../../platform/errors.ts';
 import type { IndicatorDefinition } from '../indicators/index.ts';
 import { parsePeriod, periodFromKey, type PeriodType } from '../periods/index.ts';
 import { isAreaType, type AreaType } from '../places/index.ts';
-import type { CheckLookups } from './check-lookups.ts';
 import { FieldReader } from './field-reader.ts';
-import { MAX_TEXT, type ItemAt, type ProgressReport, type Tolerance } from './plan-input.ts';
+import { MAX_TEXT, type ItemAt, type Tolerance } from './plan-input.ts';
+import { owner, type Base, type CheckedItem, type ItemContext } from './item-context.ts';
 import {
-  ACTION_STATES,
   ITEM_KINDS,
   TARGET_DIRECTIONS,
   TARGET_KINDS,
   TARGET_MEASURES,
-  type Action,
-  type ActionMilestone,
   type ItemRef,
   type Milestone,
   type PlanItem,
@@ -27,6 +24,9 @@ import {
   type TargetValue,
 } from './plans.types.ts';
 import { toleranceProblems, trajectoryProblems } from './rules/index.ts';
+import { checkAction } from './action-check.ts';
+
+export type { CheckedItem, ItemContext } from './item-context.ts';
 
 export const KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const COMMON = ['kind', 'key', 'parent', 'title', 'description', 'serves', 'note'];
@@ -50,21 +50,6 @@ export const TARGET_FIELDS = [
   'lead',
 ];
 export const ACTION_FIELDS = [...COMMON, 'owner', 'lead', 'due', 'milestones', 'progress'];
-
-export interface ItemContext {
-  lookups: CheckLookups;
-  /** the plan's owner and area: an item's defaults */
-  ownerBodyId: string;
-  areaCode: string | null;
-  /** national priority codes given in the same file */
-  fileNationalPriorities: ReadonlySet<string>;
-}
-
-export interface CheckedItem {
-  item: PlanItem;
-  tolerance: Tolerance | null;
-  progress: ProgressReport | null;
-}
 
 /** What the links between items are checked with, read even from an item with other problems. */
 export interface ItemSkeleton {
@@ -100,7 +85,7 @@ export async function checkItem(
   if (kind === 'theme' || kind === 'priority') {
     r.refuseOthers(COMMON);
     checked = { item: { ...base, kind }, tolerance: null, progress: null };
-  } else checked = kind === 'target' ? await checkTarget(r, base, ctx) : await checkAction(r, base, ctx);
+  } else checked = kind === 'target' ? await checkTarget(r, base, ctx) : await checkAction(r, base, ctx, ACTION_FIELDS);
   return { checked: problems.length === before ? checked : null, skeleton };
 }
 
@@ -115,12 +100,6 @@ function servesOf(r: FieldReader): ItemRef[] {
   });
 }
 
-async function owner(r: FieldReader, ctx: ItemContext): Promise<string> {
-  const id = r.text('owner', { max: MAX_TEXT.key * 2 }) ?? ctx.ownerBodyId;
-  if (!(await ctx.lookups.bodyExists(id))) r.report('owner', id, 'is not a known body');
-  return id;
-}
-
 async function area(r: FieldReader, field: string, code: unknown, ctx: ItemContext): Promise<string | null> {
   if (typeof code !== 'string' || code.trim() === '') {
     r.report(field, code ?? '', 'must be an area code');
@@ -132,8 +111,6 @@ async function area(r: FieldReader, field: string, code: unknown, ctx: ItemConte
   }
   return code.trim();
 }
-
-type Base = Pick<Target, 'key' | 'parentKey' | 'title' | 'description' | 'position' | 'serves'>;
 
 async function checkTarget(r: FieldReader, base: Base, ctx: ItemContext): Promise<CheckedItem | null> {
   r.refuseOthers(TARGET_FIELDS);
@@ -313,51 +290,4 @@ function milestoneText(text: string): Record<string, unknown> | null {
   return match[3] === undefined
     ? { period: match[1]!.trim(), value: match[2] }
     : { period: match[1]!.trim(), low: match[2], high: match[3] };
-}
-
-async function checkAction(r: FieldReader, base: Base, ctx: ItemContext): Promise<CheckedItem | null> {
-  r.refuseOthers(ACTION_FIELDS);
-  const ownerBodyId = await owner(r, ctx);
-  const lead = r.text('lead', { max: MAX_TEXT.short });
-  const due = r.date('due', { required: true });
-  const milestones: ActionMilestone[] = [];
-  r.list('milestones').forEach((m, i) => {
-    const field = `milestones[${i}]`;
-    const parsed =
-      typeof m === 'string' ? actionMilestoneText(m) : m && typeof m === 'object' ? (m as Record<string, unknown>) : null;
-    if (!parsed)
-      return r.report(
-        field,
-        m,
-        'must be a due date and a title (in a CSV cell: 2025-06-30 Survey the blocks, with (done) at the end once done)',
-      );
-    const mDue = r.dateFrom(`${field}.due`, parsed.due, { required: true });
-    const title = typeof parsed.title === 'string' && parsed.title.trim() !== '' ? parsed.title.trim() : null;
-    if (!title) r.report(`${field}.title`, parsed.title ?? '', 'is required');
-    const done = parsed.done === undefined || parsed.done === null ? false : parsed.done;
-    if (typeof done !== 'boolean') r.report(`${field}.done`, done, 'must be true or false');
-    if (mDue && title && typeof done === 'boolean') milestones.push({ due: mDue, title, done });
-  });
-  const progress = progressOf(r);
-  if (!due) return null;
-  const action: Action = { ...base, kind: 'action', ownerBodyId, leadPerson: lead, due, milestones };
-  return { item: action, tolerance: null, progress };
-}
-
-function actionMilestoneText(text: string): Record<string, unknown> | null {
-  const match = /^(\S+)\s+(.+?)(\s+\(done\))?$/.exec(text.trim());
-  return match ? { due: match[1], title: match[2], done: match[3] !== undefined } : null;
-}
-
-function progressOf(r: FieldReader): ProgressReport | null {
-  const given = r.object('progress');
-  if (!given) return null;
-  const progress = r.numberFrom('progress.progress', given.progress, { required: true, min: 0, max: 100, integer: true });
-  const state =
-    typeof given.state === 'string' && (ACTION_STATES as readonly string[]).includes(given.state) ? given.state : null;
-  if (!state) r.report('progress.state', given.state ?? '', `must be one of ${ACTION_STATES.join(', ')}`);
-  const asOf = r.dateFrom('progress.asOf', given.asOf, { required: true });
-  const note = typeof given.note === 'string' && given.note.trim() !== '' ? given.note.trim() : null;
-  if (progress === null || !state || !asOf) return null;
-  return { progress, state: state as ProgressReport['state'], asOf, note };
 }

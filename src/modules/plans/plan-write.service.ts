@@ -1,8 +1,7 @@
 /**
  * Changing plans through forms and the API, each change in one transaction with its audit event:
- * a new plan; a draft's fields; an item put into (added or replaced by key) or removed from a draft;
- * a draft published (in force from a date, with a note of what changed after the first version); a
- * revision started as a draft copied from the version in force. Published versions are never changed.
+ * a new plan; a draft's fields; an item put into (added or replaced by key) or removed from a draft.
+ * Published versions are never changed (publishing and revising: plan-publish.service.ts).
  */
 import type { Clock } from '../../platform/clock.ts';
 import { inTransaction, type Executor } from '../../platform/db/executor.ts';
@@ -17,10 +16,7 @@ import { MAX_TEXT, type ItemInput, type PlanContent, type PlanInput } from './pl
 import { parsePeriod } from '../periods/index.ts';
 import {
   appendProgress,
-  createVersion,
   progressToAppend,
-  publishProblems,
-  publishVersion,
   recordedVersions,
   refusal,
   replaceDraftContent,
@@ -32,7 +28,6 @@ import {
 } from './plan-store.ts';
 import { audit, itemSubject, planSubject } from './plans-audit.ts';
 import type { Plan, PlanItem, PlanVersion } from './plans.types.ts';
-import { inForceOn } from './versions.ts';
 
 interface Deps {
   clock: Clock;
@@ -71,7 +66,11 @@ export async function createPlan(db: Executor, actor: Actor, input: PlanInput, d
 }
 
 /** The plan and its draft, for a change the actor may make; NotFound or Conflict (no draft) otherwise. */
-async function draftToChange(db: Executor, actor: Actor, planId: string): Promise<RecordedVersions & { draft: PlanVersion }> {
+export async function draftToChange(
+  db: Executor,
+  actor: Actor,
+  planId: string,
+): Promise<RecordedVersions & { draft: PlanVersion }> {
   const recorded = await recordedVersions(db, planId);
   if (!recorded)
     throw new NotFoundError(`No plan has the id ${planId}`, [{ field: 'plan', value: planId, reason: 'is not a known plan' }]);
@@ -251,68 +250,5 @@ export async function removeItem(db: Executor, actor: Actor, planId: string, key
       },
       deps.clock,
     );
-  });
-}
-
-/** Publishes the draft: in force from a date (not before the latest published version's), with a note of what changed after the first. */
-export async function publishDraft(
-  db: Executor,
-  actor: Actor,
-  planId: string,
-  input: { inForceFrom: unknown; changeNote?: unknown },
-  deps: Deps,
-): Promise<PlanVersion> {
-  const recorded = await draftToChange(db, actor, planId);
-  const problems: ProblemDetail[] = [];
-  const r = new FieldReader(input as Record<string, unknown>, {}, problems);
-  const inForceFrom = r.date('inForceFrom', { required: true });
-  const changeNote = r.text('changeNote', { max: MAX_TEXT.text });
-  if (problems.length === 0) problems.push(...publishProblems(recorded, recorded.draft.number, inForceFrom, changeNote));
-  if (problems.length > 0) throw refusal(`${recorded.draft.title} cannot be published`, problems);
-  return inTransaction(db, async (trx) => {
-    await publishVersion(trx, recorded.draft, inForceFrom!, changeNote, { actor, clock: deps.clock });
-    await audit(
-      trx,
-      actor,
-      {
-        action: 'plan.publish',
-        subject: planSubject(planId),
-        bodyId: recorded.plan.ownerBodyId,
-        after: { version: recorded.draft.number, inForceFrom, changeNote },
-        summary: `Published version ${recorded.draft.number} of ${recorded.draft.title}, in force from ${inForceFrom}${changeNote ? `: ${changeNote}` : ''}`,
-      },
-      deps.clock,
-    );
-    return (await recordedVersions(trx, planId))!.versions.find((v) => v.id === recorded.draft.id)!;
-  });
-}
-
-/** Starts a revision: a draft copied from the version in force today (or the latest published one). */
-export async function reviseDraft(db: Executor, actor: Actor, planId: string, deps: Deps): Promise<PlanVersion> {
-  const recorded = await recordedVersions(db, planId);
-  if (!recorded)
-    throw new NotFoundError(`No plan has the id ${planId}`, [{ field: 'plan', value: planId, reason: 'is not a known plan' }]);
-  requirePermission(actor, 'edit_plan', await planScope(db, recorded.plan.ownerBodyId));
-  if (recorded.draft)
-    throw new ConflictError(`${recorded.draft.title} already has a draft (version ${recorded.draft.number})`, [
-      { field: 'plan', value: planId, reason: 'already has a draft: change or publish it' },
-    ]);
-  const base = inForceOn(recorded.versions, today({ actor, clock: deps.clock })) ?? recorded.latestPublished!;
-  const number = Math.max(...recorded.versions.map((v) => v.number)) + 1;
-  return inTransaction(db, async (trx) => {
-    const draft = await createVersion(trx, planId, number, await versionContent(trx, base), { actor, clock: deps.clock }, null);
-    await audit(
-      trx,
-      actor,
-      {
-        action: 'plan.revise',
-        subject: planSubject(planId),
-        bodyId: recorded.plan.ownerBodyId,
-        after: { version: number, from: base.number },
-        summary: `Started version ${number} of ${base.title} as a draft, copied from version ${base.number}`,
-      },
-      deps.clock,
-    );
-    return draft;
   });
 }

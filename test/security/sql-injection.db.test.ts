@@ -140,6 +140,23 @@ const SUBMISSION_ROUTES = [
 const DEFINITION_ROUTES = ['/indicators/new', '/indicators/:code/edit', '/indicators/local', '/indicators/national'];
 
 /**
+ * The plans pages' forms, for those who may edit a plan (or report progress), probed signed in by
+ * test/security/plan-form-attacks.db.test.ts.
+ */
+const PLAN_FORM_ROUTES = [
+  '/plans/new',
+  '/plans/:id/edit',
+  '/plans/:id/publish',
+  '/plans/:id/items/new',
+  '/plans/:id/items/:key/edit',
+  '/plans/:id/items/:key/remove',
+  '/plans/:id/items/:key/tolerance',
+  '/plans/:id/items/:key/progress',
+  '/plans/import',
+  '/plans/import/checked/:id',
+];
+
+/**
  * Pages whose only input is the signed session cookie, never a query parameter (someone not signed
  * in is sent to sign in): the accounts tests cover forged and stale cookies.
  */
@@ -150,7 +167,7 @@ const DEFINITION_ROUTES = ['/indicators/new', '/indicators/:code/edit', '/indica
  */
 const TOKEN_SHOWING = ['/bodies/:id/tokens/issued/:ref'];
 
-const SESSION_ONLY = ['/account', ...SUBMISSION_ROUTES, ...DEFINITION_ROUTES, ...TOKEN_SHOWING];
+const SESSION_ONLY = ['/account', ...SUBMISSION_ROUTES, ...DEFINITION_ROUTES, ...PLAN_FORM_ROUTES, ...TOKEN_SHOWING];
 
 /** A value each parameter needs for the route to reach its query. */
 function validValue(route: string, name: string): string {

@@ -403,7 +403,7 @@ export async function crawlPages(app: FastifyInstance, start: readonly string[],
     for (const a of parsePage(response.body).querySelectorAll('a[href]')) {
       const href = a.getAttribute('href') ?? '';
       if (!href.startsWith('/') || href.startsWith('//') || /^\/(api|static|assets)\b/.test(href)) continue;
-      if (href.includes('format=csv') || href.startsWith('/#')) continue;
+      if (href.includes('format=csv') || href.startsWith('/#') || a.hasAttribute('download')) continue;
       const target = href.split('#')[0]!;
       if (!pages.has(target) && !queue.includes(target)) queue.push(target);
     }

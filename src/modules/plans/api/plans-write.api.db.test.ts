@@ -3,6 +3,7 @@ import { freshApp, type TestApp } from '../../../../test/support/app.ts';
 import { examplePlans, PLAN_BODIES, planJson, seedPlansWorld } from '../../../../test/support/plans-factories.ts';
 import { rowCounts } from '../../../../test/support/security.ts';
 import { cliActor, issueApiToken } from '../../accounts/index.ts';
+import { plansAssessmentOf } from '../../../main/app.ts';
 import { importPlans } from '../index.ts';
 
 let t: TestApp;
@@ -24,8 +25,9 @@ beforeEach(async () => {
 });
 afterEach(async () => t.close());
 
-function post(url: string, opts: { token?: string; body?: string | Buffer; type?: string } = {}) {
-  return t.app.inject({
+/** A POST, answered once the server has judged the targets again after it (as it does after every successful write). */
+async function post(url: string, opts: { token?: string; body?: string | Buffer; type?: string } = {}) {
+  const response = await t.app.inject({
     method: 'POST',
     url: `/api/v1${url}`,
     headers: {
@@ -34,6 +36,8 @@ function post(url: string, opts: { token?: string; body?: string | Buffer; type?
     },
     ...(opts.body !== undefined ? { payload: opts.body } : {}),
   });
+  await plansAssessmentOf(t.app).idle();
+  return response;
 }
 const get = (url: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}` });
 

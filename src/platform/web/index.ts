@@ -7,6 +7,7 @@ export {
   CSRF_FIELD,
   PERSONAL_PAGE_CACHE,
   PUBLIC_PAGE_CACHE,
+  PAGE_VARY,
 } from './pages.ts';
 export type { Link, LayoutOptions, PageViewer, RenderOptions, ViewerLink, WebPagesOptions } from './pages.ts';
 export { safeReturnTo, signInAddress } from './return-to.ts';

@@ -81,7 +81,7 @@ describe('the page cache', () => {
     ] as const) {
       const response = await app.inject({ url: '/hello', headers: { 'accept-encoding': accept } });
       expect(response.headers['content-encoding']).toBe(encoding);
-      expect(response.headers.vary).toBe('accept-encoding');
+      expect(response.headers.vary).toBe('accept-encoding, cookie');
       expect(decode(response.rawPayload).toString('utf8')).toBe(plain.body);
     }
     const identity = await app.inject({ url: '/hello', headers: { 'accept-encoding': 'identity' } });

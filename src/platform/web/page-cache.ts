@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlibConstants, gzip } from 'node:zlib';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PAGE_VARY } from './pages.ts';
 
 export interface PageCacheOptions {
   /** the database's data version (platform/db/data-version.ts) */
@@ -153,14 +154,14 @@ async function cachedPage(reply: FastifyReply, version: string, body: string): P
 
 function serve(request: FastifyRequest, reply: FastifyReply, entry: CachedPage): FastifyReply {
   reply.headers(entry.headers);
-  if (notModified(request, entry)) return reply.code(304).header('etag', entry.etag).header('vary', 'accept-encoding').send();
+  if (notModified(request, entry)) return reply.code(304).header('etag', entry.etag).header('vary', PAGE_VARY).send();
   return reply.code(200).send(encoded(request, reply, entry));
 }
 
 /** The entry's body in the best encoding the request accepts, with its headers set. */
 function encoded(request: FastifyRequest, reply: FastifyReply, entry: CachedPage): Buffer {
   const encoding = entry.bodies.br === entry.bodies.identity ? 'identity' : chooseEncoding(request.headers['accept-encoding']);
-  reply.header('etag', entry.etag).header('vary', 'accept-encoding');
+  reply.header('etag', entry.etag).header('vary', PAGE_VARY);
   if (encoding !== 'identity') reply.header('content-encoding', encoding);
   return entry.bodies[encoding];
 }

@@ -87,7 +87,7 @@ describe('a rendered page', () => {
     expect(first.body).not.toMatch(/\son[a-z]+="/); // no inline event handlers
   });
 
-  it('has helmet’s other headers and may be cached for five minutes', async () => {
+  it('has helmet’s other headers and may be cached for five minutes, kept apart by cookie', async () => {
     const response = await app.inject('/hello');
     expect(response.headers).toMatchObject({
       'x-content-type-options': 'nosniff',
@@ -95,6 +95,8 @@ describe('a rendered page', () => {
       'referrer-policy': 'strict-origin-when-cross-origin',
       'cache-control': 'public, max-age=300',
     });
+    // a browser that kept the signed-out copy must not show it once a session cookie is sent
+    expect(String(response.headers.vary).split(/,\s*/)).toContain('cookie');
   });
 
   it('leaves the JSON API to its own headers', async () => {

@@ -67,6 +67,11 @@ const DECORATOR = 'localVisionPages';
 
 /** Public pages may be cached by browsers and proxies for five minutes. */
 export const PUBLIC_PAGE_CACHE = 'public, max-age=300';
+/**
+ * A page's header differs once someone signs in (their name, sign out): a browser must not show the
+ * copy it kept while signed out, so pages vary by cookie as well as by encoding.
+ */
+export const PAGE_VARY = 'accept-encoding, cookie';
 /** Pages for one person (signed in, or holding a form's token) are kept by nobody. */
 export const PERSONAL_PAGE_CACHE = 'private, no-store';
 
@@ -142,5 +147,10 @@ export function render(reply: FastifyReply, template: string, viewModel: object,
     ...viewModel,
   });
   const cacheControl = viewer || opts.personal ? PERSONAL_PAGE_CACHE : status === 200 ? PUBLIC_PAGE_CACHE : 'no-store';
-  return reply.code(status).header('cache-control', cacheControl).type('text/html; charset=utf-8').send(html);
+  return reply
+    .code(status)
+    .header('cache-control', cacheControl)
+    .header('vary', PAGE_VARY)
+    .type('text/html; charset=utf-8')
+    .send(html);
 }

@@ -87,15 +87,25 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
 const attributionsOf = (sources: typeof DATA_SOURCES): string[] => [...new Set(sources.map((s) => s.attribution.trim()))];
 
 /**
- * Target statuses follow the published figures and the plans: after each successful write request
- * the targets are judged again, as the system, once the response has gone (see AssessmentRunner).
+ * Target statuses follow the published figures and the plans: when a write request has succeeded and
+ * written something, the targets are judged again, as the system, before the response goes (see
+ * AssessmentRunner).
  */
 function judgeTargetsAfterWrites(app: FastifyInstance, ctx: AppContext): void {
   const runner = new AssessmentRunner(ctx.database.db, ctx.clock, (err) =>
     app.log.error({ err }, 'Judging the targets of the plans failed'),
   );
+  const stamps = new WeakMap<FastifyRequest, number>();
   app.decorate(ASSESSMENT, runner);
-  app.addHook('onResponse', async (request, reply) => runner.afterResponse(request.method, reply.statusCode));
+  app.addHook('onRequest', async (request) => {
+    const stamp = await runner.beforeRequest(request.method);
+    if (stamp !== null) stamps.set(request, stamp);
+  });
+  app.addHook('onSend', async (request, reply, payload) => {
+    const stamp = stamps.get(request);
+    if (stamp !== undefined) await runner.afterRequest(stamp, reply.statusCode);
+    return payload;
+  });
   app.addHook('onClose', async () => runner.idle());
 }
 

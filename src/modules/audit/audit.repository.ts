@@ -23,6 +23,15 @@ export async function insertAuditEvent(db: Executor, row: NewAuditEventRow): Pro
   return Number(inserted.id);
 }
 
+/** The id of the newest event; 0 when there is none. */
+export async function findLatestAuditEventId(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('audit_event')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
 function filtered(db: Executor, w: AuditWhere) {
   let q = db.selectFrom('audit_event');
   if (w.bodyId !== undefined) q = q.where('body_id', '=', w.bodyId);

@@ -2,7 +2,13 @@
 import { type Clock, isoInstant } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/executor.ts';
 import { ValidationError } from '../../platform/errors.ts';
-import { type AuditEventRow, type AuditWhere, findAuditEvents, insertAuditEvent } from './audit.repository.ts';
+import {
+  type AuditEventRow,
+  type AuditWhere,
+  findAuditEvents,
+  findLatestAuditEventId,
+  insertAuditEvent,
+} from './audit.repository.ts';
 import { auditWindow, checkActionFilter, checkAuditEvent, checkPage, jsonText, parseJsonText } from './audit-rules.ts';
 import type { AuditEvent, AuditEventInput, AuditExportRow, AuditQuery, Page, ViaKind } from './audit.types.ts';
 
@@ -34,6 +40,14 @@ export async function recordAudit(db: Executor, event: AuditEventInput, clock: C
     after_json: jsonText(event.after),
     summary: event.summary.trim(),
   });
+}
+
+/**
+ * The id of the newest event (0 when there is none). Every write records an event, so a caller can
+ * tell from two readings whether anything was written in between.
+ */
+export async function latestAuditEventId(db: Executor): Promise<number> {
+  return findLatestAuditEventId(db);
 }
 
 /** Events matching the query, newest first, a page at a time. */

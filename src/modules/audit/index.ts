@@ -12,6 +12,7 @@ export {
   auditForSubject,
   DEFAULT_AUDIT_PAGE,
   exportAuditEvents,
+  latestAuditEventId,
   listAuditEvents,
   MAX_AUDIT_EXPORT_ROWS,
   recordAudit,

@@ -14,7 +14,7 @@ import {
   TRAFFORD,
 } from '../../../test/support/plans-factories.ts';
 import { cliActor, systemActor } from '../accounts/index.ts';
-import { auditForSubject } from '../audit/index.ts';
+import { auditForBody, auditForSubject } from '../audit/index.ts';
 import { assessTargets, changeStatusRule, goldenThread, importPlans, laaReport, targetDetail } from './index.ts';
 
 let handle: DatabaseHandle;
@@ -55,6 +55,7 @@ describe('assessTargets', () => {
     expect(gap).toMatchObject({ status: 'off_track', actual: 6, toleranceKind: 'percent', tolerance: 5 });
     expect(gap?.expected && 'value' in gap.expected ? gap.expected.value : null).toBeCloseTo(4.2, 9);
     expect((await auditForSubject(db, { kind: 'plan', id: 'trafford-laa' }, { action: 'target.assess' })).total).toBe(1);
+    expect((await auditForBody(db, PLAN_BODIES.lsp, { action: 'target.assess' })).total).toBe(2);
 
     expect(await assessTargets(db, system, {}, { clock })).toMatchObject({ assessed: 4, changed: 0 });
     expect((await targetDetail(db, null, { planId: 'trafford-scs', key: 'T1' }, {}, { clock })).assessments).toHaveLength(1);

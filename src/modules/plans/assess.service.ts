@@ -17,7 +17,7 @@ import { recordedVersions, today, versionItems } from './plan-store.ts';
 import { listPlanRows } from './plan.repository.ts';
 import { audit, planSubject } from './plans-audit.ts';
 import { toAssessment, toRule, trajectoryInput } from './plans.mapper.ts';
-import type { StatusJudgement, Target, TargetAssessment } from './plans.types.ts';
+import type { Plan, StatusJudgement, Target, TargetAssessment } from './plans.types.ts';
 import { judgeStatus } from './rules/index.ts';
 import { ruleInForce } from './status-rules.ts';
 import { findLatestAssessmentRows, findRuleRows, insertAssessment } from './status.repository.ts';
@@ -51,7 +51,9 @@ export async function assessTargets(
     const version = inForceOn(recorded.versions, date);
     if (!version) continue;
     const targets = (await versionItems(db, version)).filter((i): i is Target => i.kind === 'target');
-    const judged = await inTransaction(db, async (trx) => assessPlan(trx, actor, planId, version.id, targets, date, deps.clock));
+    const judged = await inTransaction(db, async (trx) =>
+      assessPlan(trx, actor, recorded.plan, version.id, targets, date, deps.clock),
+    );
     run.assessed += judged.assessed;
     run.changed += judged.changed;
     run.skipped += judged.skipped;
@@ -63,12 +65,13 @@ export async function assessTargets(
 async function assessPlan(
   trx: Executor,
   actor: Actor,
-  planId: string,
+  plan: Plan,
   planVersionId: number,
   targets: Target[],
   date: string,
   clock: Clock,
 ): Promise<{ assessed: number; changed: number; skipped: number }> {
+  const planId = plan.id;
   const refs = targets.map((t) => ({ planId, key: t.key }));
   const rules = (await findRuleRows(trx, refs)).map(toRule);
   const latest = new Map(
@@ -125,6 +128,8 @@ async function assessPlan(
       {
         action: 'target.assess',
         subject: planSubject(planId),
+        bodyId: plan.ownerBodyId,
+        areaCode: plan.areaCode,
         after: { planVersionId, changes },
         summary: `Judged the targets of ${planId} from the published figures: ${changes.length} status${changes.length === 1 ? '' : 'es'} recorded (${changes
           .map((c) => `${c.key} ${c.status.replace('_', ' ')}`)

@@ -12,7 +12,7 @@ import { rulesRoutes } from './rules/routes.ts';
 import { sharingRoutes } from './sharing/routes.ts';
 import { submissionRoutes } from './submission/routes.ts';
 import { submissionListRoutes } from './submissions/routes.ts';
-import { registerUploads } from './upload/multipart.ts';
+import { registerUploads } from '../../../platform/web/upload-form.ts';
 import { uploadRoutes } from './upload/routes.ts';
 import { UploadStore } from './upload-store.ts';
 

@@ -11,7 +11,7 @@ import { itemFormRoutes } from './plan-edit/item-routes.ts';
 import { planFormRoutes } from './plan-edit/plan-routes.ts';
 import { statusFormRoutes } from './plan-edit/status-routes.ts';
 import { HeldFiles } from './plan-import/held-files.ts';
-import { registerImportForms } from './plan-import/multipart.ts';
+import { registerUploads } from '../../../platform/web/upload-form.ts';
 import { importRoutes } from './plan-import/routes.ts';
 import { itemRoutes } from './plan-item/routes.ts';
 import { planListRoutes } from './plan-list/routes.ts';
@@ -30,7 +30,7 @@ export async function planPages(app: FastifyInstance, deps: PlanPagesDeps): Prom
   await app.register(async (pages) => {
     pages.setErrorHandler((error, request, reply) => pageError(error, request, reply));
     // multipart bodies only here: the import form is the one plans page that takes a file
-    await registerImportForms(pages, deps.uploadLimitBytes);
+    await registerUploads(pages, deps.uploadLimitBytes);
     planListRoutes(pages, deps);
     planRoutes(pages, deps);
     itemRoutes(pages, deps);

@@ -18,7 +18,7 @@ import type { DataPagesContext } from '../deps.ts';
 import { submittingBodiesOf } from '../links.ts';
 import { dataUrls } from '../urls.ts';
 import type { HeldUpload, UploadOwner } from '../upload-store.ts';
-import { readUploadForm, type UploadedFile } from './multipart.ts';
+import { readUploadForm, type UploadedFile } from '../../../../platform/web/upload-form.ts';
 import { reportPageView, sizeInWords, uploadPageView } from './view-model.ts';
 
 const PAGE = { schema: { hide: true } };

@@ -17,7 +17,7 @@ import { formChecks, PAGE } from '../plan-edit/guard.ts';
 import { mayCreatePlans } from '../plan-common/owners.ts';
 import { planUrls } from '../urls.ts';
 import type { HeldFiles, HeldOwner } from './held-files.ts';
-import { readImportForm } from './multipart.ts';
+import { readUploadForm } from '../../../../platform/web/upload-form.ts';
 import { checkedView, importFormView, problemsView, sizeInWords } from './view-model.ts';
 
 const heldParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
@@ -56,10 +56,14 @@ export function importRoutes(app: FastifyInstance, deps: PlanPagesDeps, held: He
     { ...PAGE, onRequest: [requireSignIn, limitRequests(app, [{ ...limit, key: personKey }])] },
     async (request, reply) => {
       const actor = requirePerson(request);
-      const form = await readImportForm(request, async (fields) => {
-        request.body = fields;
-        await verifyCsrf(request);
-      });
+      const form = await readUploadForm(
+        request,
+        async (fields) => {
+          request.body = fields;
+          await verifyCsrf(request);
+        },
+        'plans',
+      );
       request.body = form.fields;
       await verifyCsrf(request);
       const publish = form.fields.publish === 'yes';

@@ -1,12 +1,12 @@
 /**
- * Reading the upload form (multipart/form-data) with @fastify/multipart: its text fields and one file,
+ * Reading an upload form (multipart/form-data) with @fastify/multipart: its text fields and one file,
  * read into memory up to the upload limit. A file over the limit, or a form that is not what the page
- * sends, is an answer the page can show, not a crash.
+ * sends, is an answer the page can show, not a crash. Used by every page that takes a file.
  */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError } from '../../../../platform/errors.ts';
-import { formFields } from '../../../../platform/web/index.ts';
+import { DomainError } from '../errors.ts';
+import { formFields } from './forms.ts';
 
 export interface UploadedFile {
   /** the name the browser gave, without any folder (shown only; never used as a path) */
@@ -54,6 +54,8 @@ const textFields = (body: unknown): Record<string, string> =>
 export async function readUploadForm(
   request: FastifyRequest,
   beforeFile: (fields: Record<string, string>) => Promise<void>,
+  /** the name given to a file the browser sent without one */
+  defaultName = 'upload',
 ): Promise<UploadForm> {
   if (!request.isMultipart()) return { kind: 'form', fields: textFields(request.body), file: null };
   const fields: Record<string, string> = {};
@@ -67,7 +69,7 @@ export async function readUploadForm(
       await beforeFile({ ...fields });
       const content = await part.toBuffer();
       const name = baseName(part.filename);
-      if (part.fieldname === 'file' && (name !== '' || content.length > 0)) file = { name: name || 'upload', content };
+      if (part.fieldname === 'file' && (name !== '' || content.length > 0)) file = { name: name || defaultName, content };
     }
   } catch (error) {
     // a refusal of the form itself (its CSRF token) stands; anything else went wrong in the form's bytes

@@ -12,5 +12,6 @@ export const MODULE_LAYERS = [
   'data',
   'analysis',
   'plans',
+  'improvement',
   'site',
 ] as const;

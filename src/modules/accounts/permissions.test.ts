@@ -38,6 +38,9 @@ function scopeFor(permission: Permission, bodyId: string): PermissionScopes[Perm
     accountableBodyIds: [],
     actionOwnerBodyId: bodyId,
     indicatorOwnerBodyId: bodyId,
+    rung: 1,
+    toRung: 1,
+    memberBodyIds: [bodyId],
   } as never;
 }
 
@@ -46,20 +49,22 @@ function scopeFor(permission: Permission, bodyId: string): PermissionScopes[Perm
  * wrong body of the same kind. Columns: manage_people, issue_api_tokens, submit_observations,
  * approve_submission, read_unpublished, define_local_indicator, maintain_national_indicator, read_audit,
  * share_unpublished, set_collection_deadline (for the body's own indicator), set_submission_rules,
- * edit_plan, report_action_progress (an action of the plan's owner), read_draft_plan.
+ * edit_plan, report_action_progress (an action of the plan's owner), read_draft_plan, act_on_case (a
+ * case on rung 1), configure_improvement, file_self_assessment, respond_self_assessment,
+ * manage_partnership and record_peer_review (a partnership the body is a member of).
  */
 const EXPECTED: Record<keyof typeof WHO, string> = {
-  administrator: '       YY YY NN NN NN NN YY YY YY YY YY YY YY YY',
-  performance_officer: ' NN YN YN YN YN YN NN YN YN YN NN YN YN YN',
-  partner_data_officer: 'NN NN YN YN YN NN NN YN YN YN NN YN YN YN',
-  councillor_ward: '     NN NN NN NN YN NN NN YN NN NN NN NN NN YN',
-  councillor_executive: 'NN NN NN NN YN NN NN YN NN NN NN NN NN YN',
-  councillor_scrutiny: ' NN NN NN NN YN NN NN YN NN NN NN NN NN YN',
-  assessor: '            NN NN NN NN YY NN NN YY NN NN NN NN NN YY',
-  resident: '            NN NN NN NN NN NN NN NN NN NN NN NN NN NN',
-  api_token: '           NN NN YN NN YN NN NN YN YN YN NN YN YN YN',
-  cli: '                 YY YY YY YY YY YY YY YY YY YY YY YY YY YY',
-  system: '              YY YY YY YY YY YY YY YY YY YY YY YY YY YY',
+  administrator: '       YY YY NN NN NN NN YY YY YY YY YY YY YY YY YY YY YY NN YY YY',
+  performance_officer: ' NN YN YN YN YN YN NN YN YN YN NN YN YN YN YN NN YN NN YN YN',
+  partner_data_officer: 'NN NN YN YN YN NN NN YN YN YN NN YN YN YN NN NN NN NN NN NN',
+  councillor_ward: '     NN NN NN NN YN NN NN YN NN NN NN NN NN YN NN NN NN NN NN NN',
+  councillor_executive: 'NN NN NN NN YN NN NN YN NN NN NN NN NN YN YN NN NN NN YN YN',
+  councillor_scrutiny: ' NN NN NN NN YN NN NN YN NN NN NN NN NN YN NN NN NN NN NN NN',
+  assessor: '            NN NN NN NN YY NN NN YY NN NN NN NN NN YY YY YY NN YY NN NN',
+  resident: '            NN NN NN NN NN NN NN NN NN NN NN NN NN NN NN NN NN NN NN NN',
+  api_token: '           NN NN YN NN YN NN NN YN YN YN NN YN YN YN NN NN NN NN NN NN',
+  cli: '                 YY YY YY YY YY YY YY YY YY YY YY YY YY YY YY YY YY YY YY YY',
+  system: '              YY YY YY YY YY YY YY YY YY YY YY YY YY YY YY YY YY YY YY YY',
 };
 
 const cases = Object.entries(EXPECTED).flatMap(([who, row]) => {
@@ -173,6 +178,28 @@ describe('can: the decisions that depend on more than the body', () => {
     expect(() => requirePermission(officer, 'set_submission_rules', { bodyId: COUNCIL })).toThrow(
       'You may not change this body’s rules for submissions',
     );
+  });
+});
+
+describe('can: cases on the ladder of response and partnerships', () => {
+  const scope = (rung: number, toRung: number) => ({ bodyId: COUNCIL, rung, toRung });
+
+  it('lets the council act on its cases on rungs 1 and 2, but not move one to rung 3 nor act on rung 3', () => {
+    for (const role of ['performance_officer', 'councillor_executive'] as const) {
+      expect(can(WHO[role], 'act_on_case', scope(1, 2))).toBe(true);
+      expect(can(WHO[role], 'act_on_case', scope(2, 1))).toBe(true);
+      expect(can(WHO[role], 'act_on_case', scope(2, 3))).toBe(false);
+      expect(can(WHO[role], 'act_on_case', scope(3, 3))).toBe(false);
+      expect(can(WHO[role], 'act_on_case', scope(3, 2))).toBe(false);
+    }
+    expect(can(WHO.assessor, 'act_on_case', scope(2, 3))).toBe(true);
+    expect(can(WHO.assessor, 'act_on_case', scope(3, 2))).toBe(true);
+  });
+
+  it('lets a member council manage its partnership and record its peer reviews, and no one of another council', () => {
+    expect(can(WHO.performance_officer, 'record_peer_review', { memberBodyIds: [OTHER.council, COUNCIL] })).toBe(true);
+    expect(can(WHO.performance_officer, 'manage_partnership', { memberBodyIds: [OTHER.council] })).toBe(false);
+    expect(can(WHO.councillor_scrutiny, 'record_peer_review', { memberBodyIds: [COUNCIL] })).toBe(false);
   });
 });
 

@@ -21,6 +21,12 @@ export const PERMISSIONS = [
   'edit_plan',
   'report_action_progress',
   'read_draft_plan',
+  'act_on_case',
+  'configure_improvement',
+  'file_self_assessment',
+  'respond_self_assessment',
+  'manage_partnership',
+  'record_peer_review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -62,6 +68,16 @@ export interface ActionProgressScope extends PlanScope {
   actionOwnerBodyId: string;
 }
 
+/** A case on the ladder of response: its council, its rung and (for a move) the rung it would go to. */
+export interface CaseScope extends BodyScope {
+  rung: number;
+  toRung: number;
+}
+/** An improvement partnership's member councils (for a new one: the councils it would have). */
+export interface PartnershipScope {
+  memberBodyIds: readonly string[];
+}
+
 export interface PermissionScopes {
   manage_people: GlobalScope;
   issue_api_tokens: BodyScope;
@@ -77,6 +93,12 @@ export interface PermissionScopes {
   edit_plan: PlanScope;
   report_action_progress: ActionProgressScope;
   read_draft_plan: PlanScope;
+  act_on_case: CaseScope;
+  configure_improvement: GlobalScope;
+  file_self_assessment: BodyScope;
+  respond_self_assessment: GlobalScope;
+  manage_partnership: PartnershipScope;
+  record_peer_review: PartnershipScope;
 }
 
 type ScopeArgs<P extends Permission> = PermissionScopes[P] extends GlobalScope
@@ -100,6 +122,9 @@ const ofBody = (a: Actor, bodyId: string) =>
   tokenOf(a, bodyId) || (a.kind === 'person' && a.grants.some((g) => g.bodyId === bodyId));
 /** A performance officer or partner data officer of the plan's owner or of a body accountable for it. */
 const planOfficer = (a: Actor, s: PlanScope) => [s.bodyId, ...s.accountableBodyIds].some((b) => officerOf(a, b));
+/** A performance officer or executive councillor of this council. */
+const councilLead = (a: Actor, bodyId: string) =>
+  forBody(a, 'performance_officer', bodyId) || forBody(a, 'councillor_executive', bodyId);
 const isPerson = (a: Actor, personId: string | null) => a.kind === 'person' && personId !== null && a.personId === personId;
 
 /** The table. The command line and the system are trusted before it is read (see `can`). */
@@ -131,6 +156,15 @@ const RULES: { [P in Permission]: (a: Actor, s: PermissionScopes[P]) => boolean 
     tokenOf(a, s.actionOwnerBodyId),
   read_draft_plan: (a, s) =>
     anywhere(a, 'administrator') || anywhere(a, 'assessor') || [s.bodyId, ...s.accountableBodyIds].some((b) => ofBody(a, b)),
+  // The council acts on its own cases on rungs 1 and 2; central government's rung is the assessors'.
+  act_on_case: (a, s) =>
+    anywhere(a, 'administrator') || anywhere(a, 'assessor') || (councilLead(a, s.bodyId) && s.rung < 3 && s.toRung < 3),
+  // A council does not switch off the triggers on itself, nor weigh its own risk.
+  configure_improvement: (a) => anywhere(a, 'administrator') || anywhere(a, 'assessor'),
+  file_self_assessment: (a, s) => anywhere(a, 'administrator') || forBody(a, 'performance_officer', s.bodyId),
+  respond_self_assessment: (a) => anywhere(a, 'assessor'),
+  manage_partnership: (a, s) => anywhere(a, 'administrator') || s.memberBodyIds.some((b) => councilLead(a, b)),
+  record_peer_review: (a, s) => anywhere(a, 'administrator') || s.memberBodyIds.some((b) => councilLead(a, b)),
 };
 
 /** What each permission lets one do, for messages: "You may not {…}". */
@@ -149,6 +183,12 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   edit_plan: 'change this plan',
   report_action_progress: 'report progress on this action',
   read_draft_plan: 'see the drafts of this plan',
+  act_on_case: 'act on this case at this rung',
+  configure_improvement: 'change the trigger rules, rung deadlines or risk model',
+  file_self_assessment: 'file a self-assessment for this council',
+  respond_self_assessment: 'agree or challenge a self-assessment',
+  manage_partnership: 'change this improvement partnership',
+  record_peer_review: 'record peer reviews for this partnership',
 };
 
 export function can<P extends Permission>(actor: Actor, permission: P, ...[scope]: ScopeArgs<P>): boolean {

@@ -1,0 +1,2 @@
+/** The api part of the improvement module: what it offers the rest of the module and the app. */
+export {};

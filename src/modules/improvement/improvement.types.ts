@@ -66,7 +66,7 @@ export interface SeriesBreakParams extends CommonParams {
   dropFactor: number;
   /** and at least this many of the indicator's units (so a flat series does not fire on noise) */
   minimumDrop: number;
-  /** points needed before the latest to judge what a usual change is */
+  /** changes between consecutive periods, before the latest change, needed to judge what a usual change is */
   minimumHistory: number;
   /** a missing figure for a period between two present ones, or for the latest period when the council had the one before */
   fireOnGap: boolean;
@@ -147,6 +147,8 @@ export interface IndicatorFacts {
   indicatorTitle: string;
   polarity: Polarity;
   unit: string;
+  /** for a rate: per how many ("per 1,000"); absent or null otherwise */
+  unitMultiplier?: number | null;
   decimalPlaces: number;
   /** this area's published figures, oldest first */
   series: SeriesPoint[];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indicatorDefinition } from '../../../test/support/indicator-factories.ts';
-import { formatValue } from './format.ts';
+import { formatDifference, formatValue } from './format.ts';
 
 describe('formatValue', () => {
   it.each([
@@ -23,5 +23,19 @@ describe('formatValue', () => {
     ['count', null, 0, Number.NaN, 'no data'],
   ] as const)('%s (per %s) at %s dp: %s → %s', (unit, unitMultiplier, decimalPlaces, value, expected) => {
     expect(formatValue(indicatorDefinition({ unit, unitMultiplier, decimalPlaces }), value)).toBe(expected);
+  });
+});
+
+describe('formatDifference', () => {
+  it.each([
+    ['percentage', 1, 1.25, '1.3 percentage points'],
+    ['percentage', 0, 1, '1 percentage point'],
+    ['percentage', 0, -1, '-1 percentage point'],
+    ['percentage', 1, -0.5, '-0.5 percentage points'],
+    ['days', 0, 3, '3 days'],
+    ['score', 1, 0.4, '0.4'],
+    ['percentage', 1, null, 'no data'],
+  ] as const)('%s at %s dp: %s → %s', (unit, decimalPlaces, value, expected) => {
+    expect(formatDifference(indicatorDefinition({ unit, unitMultiplier: null, decimalPlaces }), value)).toBe(expected);
   });
 });

@@ -33,3 +33,13 @@ export function formatValue(def: Formattable, value: number | null): string {
       return n;
   }
 }
+
+/**
+ * A difference between two values: as `formatValue`, except that the difference between two
+ * percentages is in percentage points ("1.2 percentage points", not "1.2%").
+ */
+export function formatDifference(def: Formattable, value: number | null): string {
+  if (def.unit !== 'percentage' || value === null || !Number.isFinite(value)) return formatValue(def, value);
+  const n = formatNumber(value, def.decimalPlaces);
+  return `${n} ${n === '1' || n === '-1' ? 'percentage point' : 'percentage points'}`;
+}

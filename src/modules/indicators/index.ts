@@ -42,7 +42,7 @@ export {
   type DefinitionOutcome,
   type DefinitionSaved,
 } from './definitions.service.ts';
-export { formatValue } from './format.ts';
+export { formatDifference, formatValue } from './format.ts';
 export { importIndicatorFile, exportIndicators } from './transfer.service.ts';
 export { normalisePolarity, type PolarityParse } from './polarity.ts';
 // HTTP API (api/routes.ts, written alongside by the API work), composed in src/main/app.ts

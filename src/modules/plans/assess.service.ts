@@ -10,7 +10,7 @@ import { inTransaction, type Executor } from '../../platform/db/executor.ts';
 import { NotFoundError } from '../../platform/errors.ts';
 import { type Actor, requirePermission } from '../accounts/index.ts';
 import { getIndicators } from '../indicators/index.ts';
-import { formatFor, measureTarget } from './measure.service.ts';
+import { differenceFormatFor, formatFor, measureTarget } from './measure.service.ts';
 import { planScope } from './plan-access.ts';
 import { refKey } from './plan-graph.ts';
 import { recordedVersions, today, versionItems } from './plan-store.ts';
@@ -90,12 +90,15 @@ async function assessPlan(
       continue;
     }
     const { figures, unavailable } = await measureTarget(trx, target);
-    const format = formatFor(indicators.get(target.indicatorCode));
+    const def = indicators.get(target.indicatorCode);
+    const format = formatFor(def, target.measure);
+    const differenceFormat = differenceFormatFor(def);
     const judgement = judgeStatus({
       ...trajectoryInput(target),
       actuals: figures,
       rule,
       ...(format ? { format } : {}),
+      ...(differenceFormat ? { differenceFormat } : {}),
     });
     const worded =
       unavailable && judgement.status === 'no_data' ? { ...judgement, reason: `${judgement.reason} ${unavailable}.` } : judgement;

@@ -95,7 +95,7 @@ export async function targetDetail(
   const named = (code: string) => ({ code, name: areas.get(code)?.name ?? code });
   const rules = (await findRuleRows(db, [ref])).map(toRule).reverse();
   const measured = await measureTarget(db, target);
-  const format = formatFor(indicator ?? undefined);
+  const format = formatFor(indicator ?? undefined, target.measure);
   const priority = target.nationalPriorityCode
     ? (await findNationalPriorityRows(db, [target.nationalPriorityCode]))[0]
     : undefined;

@@ -69,7 +69,7 @@ export async function itemStatuses(
 /** The forecast of the target's measure at its target period, from the published figures. */
 export async function forecastFor(db: Executor, target: Target, def: IndicatorDefinition | undefined): Promise<Forecast> {
   const { figures } = await measureTarget(db, target);
-  const format = formatFor(def);
+  const format = formatFor(def, target.measure);
   return forecastTo({
     actuals: figures,
     targetPeriod: periodFromKey(target.target.period),

@@ -7,7 +7,7 @@ import type { Executor } from '../../platform/db/executor.ts';
 import { DomainError } from '../../platform/errors.ts';
 import { gapFor } from '../analysis/index.ts';
 import { getSeries } from '../data/index.ts';
-import { formatValue, type IndicatorDefinition } from '../indicators/index.ts';
+import { formatDifference, formatValue, type IndicatorDefinition } from '../indicators/index.ts';
 import { periodFromKey, type Period } from '../periods/index.ts';
 import type { Target } from './plans.types.ts';
 import type { ValueFormat } from './rules/index.ts';
@@ -50,7 +50,16 @@ export async function measureTarget(
   }
 }
 
-/** How the target's figures read in sentences: the indicator's own unit and decimal places. */
-export function formatFor(def: IndicatorDefinition | undefined): ValueFormat | undefined {
-  return def ? (value: number) => formatValue(def, value) : undefined;
+/**
+ * How the target's figures read in sentences: the indicator's own unit and decimal places; a gap is a
+ * difference between two figures, so a gap in percentages reads in percentage points.
+ */
+export function formatFor(def: IndicatorDefinition | undefined, measure: Target['measure'] = 'level'): ValueFormat | undefined {
+  if (!def) return undefined;
+  return measure === 'gap' ? differenceFormatFor(def) : (value: number) => formatValue(def, value);
+}
+
+/** How a difference between two of the target's figures reads (a shortfall, a tolerance). */
+export function differenceFormatFor(def: IndicatorDefinition | undefined): ValueFormat | undefined {
+  return def ? (value: number) => formatDifference(def, value) : undefined;
 }

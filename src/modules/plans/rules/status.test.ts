@@ -496,6 +496,24 @@ describe('the reason, in one sentence', () => {
   ])('%s', (_name, input, figures, format, reason) => {
     expect(judgeStatus({ ...input, actuals: actuals(figures), format }).reason).toBe(reason);
   });
+
+  const points = (v: number) => `${v.toFixed(1)} percentage points`;
+  it.each<[string, StatusInput, Figures, string]>([
+    [
+      'a shortfall and tolerance in percentage points',
+      climbing,
+      [['FY2023', 56.5]],
+      '56.5% in 2023/24 against an expected 57.0%: 0.5 percentage points behind the trajectory, within a tolerance of 1.0 percentage points.',
+    ],
+    [
+      'a percent tolerance worked out in percentage points',
+      { ...climbing, rule: percent(2) },
+      [['FY2023', 56]],
+      '56.0% in 2023/24 against an expected 57.0%: 1.0 percentage points behind the trajectory, within a tolerance of 2% of the expected value (1.1 percentage points).',
+    ],
+  ])('%s', (_name, input, figures, reason) => {
+    expect(judgeStatus({ ...input, actuals: actuals(figures), format: pct, differenceFormat: points }).reason).toBe(reason);
+  });
 });
 
 describe('input that makes no sense is refused, naming the field', () => {

@@ -25,6 +25,14 @@ import { asRange, describeValue, plainNumber, settle, shortfallOf, type ValueFor
 export interface StatusWording {
   /** how the indicator's values read ("58.4%"); plain numbers when not given */
   format?: ValueFormat;
+  /** how a difference between two values reads ("1.2 percentage points"); `format` when not given */
+  differenceFormat?: ValueFormat;
+}
+
+/** The two ways numbers read in a reason: values, and differences between values (shortfalls, tolerances). */
+interface Wording {
+  value: ValueFormat;
+  difference: ValueFormat;
 }
 
 export type JudgeStatusInput = StatusInput & StatusWording;
@@ -53,9 +61,9 @@ export function toleranceAmount(rule: StatusInput['rule'], expected: TargetValue
   return (rule.tolerance / 100) * Math.abs((low + high) / 2);
 }
 
-function toleranceWords(rule: StatusInput['rule'], expected: TargetValue | null, format: ValueFormat): string {
-  if (rule.toleranceKind === 'absolute') return `a tolerance of ${format(rule.tolerance)}`;
-  const amount = expected ? ` (${format(toleranceAmount(rule, expected))})` : '';
+function toleranceWords(rule: StatusInput['rule'], expected: TargetValue | null, w: Wording): string {
+  if (rule.toleranceKind === 'absolute') return `a tolerance of ${w.difference(rule.tolerance)}`;
+  const amount = expected ? ` (${w.difference(toleranceAmount(rule, expected))})` : '';
   return `a tolerance of ${plainNumber(rule.tolerance)}% of the expected value${amount}`;
 }
 
@@ -91,12 +99,12 @@ function nothingExpected(input: StatusInput, figure: Figure, said: string, forma
   return noData(`${said}: no target value set yet beyond the milestone of ${lastValue} for ${last.period.label}.`, figure);
 }
 
-function targetMet(input: StatusInput, figure: Figure, said: string, format: ValueFormat): StatusJudgement {
+function targetMet(input: StatusInput, figure: Figure, said: string, w: Wording): StatusJudgement {
   const expected = expectedAt(input, figure.period);
-  const target = describeValue(input.target.value!, format);
+  const target = describeValue(input.target.value!, w.value);
   const against = expected
-    ? `; the trajectory expected ${describeValue(expected, format)}, with ${toleranceWords(input.rule, expected, format)}`
-    : `, with ${toleranceWords(input.rule, null, format)}`;
+    ? `; the trajectory expected ${describeValue(expected, w.value)}, with ${toleranceWords(input.rule, expected, w)}`
+    : `, with ${toleranceWords(input.rule, null, w)}`;
   return {
     status: 'on_track',
     reason: `${said} has met the final target of ${target} for ${input.target.period.label}${against}.`,
@@ -107,20 +115,20 @@ function targetMet(input: StatusInput, figure: Figure, said: string, format: Val
   };
 }
 
-function againstTrajectory(input: StatusInput, figure: Figure, expected: TargetValue, said: string, format: ValueFormat) {
+function againstTrajectory(input: StatusInput, figure: Figure, expected: TargetValue, said: string, w: Wording) {
   const shortfall = shortfallOf(figure.value, expected, input.direction);
   const tolerance = toleranceAmount(input.rule, expected);
   const over = settle(shortfall - tolerance, shortfall, tolerance);
   const status = shortfall <= 0 ? 'on_track' : over <= 0 ? 'at_risk' : 'off_track';
-  const tolerated = toleranceWords(input.rule, expected, format);
+  const tolerated = toleranceWords(input.rule, expected, w);
   const behind = input.direction === 'range' ? 'outside the expected range' : 'behind the trajectory';
   const verdict =
     status === 'on_track'
       ? `${input.direction === 'range' ? 'within the expected range' : 'on or ahead of the trajectory'}, with ${tolerated}`
-      : `${format(shortfall)} ${behind}, ${status === 'at_risk' ? 'within' : 'beyond'} ${tolerated}`;
+      : `${w.difference(shortfall)} ${behind}, ${status === 'at_risk' ? 'within' : 'beyond'} ${tolerated}`;
   return {
     status,
-    reason: `${said} against ${expectedWords(expected, format)}: ${verdict}.`,
+    reason: `${said} against ${expectedWords(expected, w.value)}: ${verdict}.`,
     period: figure.period.key,
     actual: figure.value,
     expected,
@@ -132,6 +140,7 @@ function againstTrajectory(input: StatusInput, figure: Figure, expected: TargetV
 export function judgeStatus(input: JudgeStatusInput): StatusJudgement {
   assertNoProblems('The target cannot be judged', statusProblems(input));
   const format = input.format ?? plainNumber;
+  const wording: Wording = { value: format, difference: input.differenceFormat ?? format };
   const { judged, beforeBaseline } = latestFigure(input);
   if (!judged) {
     if (beforeBaseline && input.baseline) {
@@ -145,9 +154,9 @@ export function judgeStatus(input: JudgeStatusInput): StatusJudgement {
   }
   const said = `${format(judged.value)} in ${judged.period.label}`;
   if (input.target.value && shortfallOf(judged.value, input.target.value, input.direction) <= 0) {
-    return targetMet(input, judged, said, format);
+    return targetMet(input, judged, said, wording);
   }
   const expected = input.target.value === null && input.milestones.length === 0 ? null : expectedAt(input, judged.period);
   if (!expected) return nothingExpected(input, judged, said, format);
-  return againstTrajectory(input, judged, expected, said, format);
+  return againstTrajectory(input, judged, expected, said, wording);
 }

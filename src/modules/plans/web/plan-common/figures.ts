@@ -1,5 +1,5 @@
 /** How a target's figures read on the plans pages: the indicator's own unit and decimal places. */
-import { formatValue, type IndicatorDefinition } from '../../../indicators/index.ts';
+import { formatDifference, formatValue, type IndicatorDefinition } from '../../../indicators/index.ts';
 import { tryPeriodFromKey } from '../../../periods/index.ts';
 import {
   plainNumber,
@@ -20,8 +20,7 @@ export type Indicators = ReadonlyMap<string, IndicatorDefinition>;
  */
 export function formatOf(indicator: IndicatorDefinition | null | undefined, measure: Target['measure'] = 'level'): ValueFormat {
   if (!indicator) return plainNumber;
-  if (measure === 'gap' && indicator.unit === 'percentage')
-    return (value: number) => `${formatValue(indicator, value).replace(/%$/, '')} percentage points`;
+  if (measure === 'gap') return (value: number) => formatDifference(indicator, value);
   return (value: number) => formatValue(indicator, value);
 }
 

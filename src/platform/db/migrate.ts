@@ -4,6 +4,7 @@ import * as m0002 from './migrations/0002_accounts_and_audit.ts';
 import * as m0003 from './migrations/0003_data_submission.ts';
 import * as m0004 from './migrations/0004_data_change.ts';
 import * as m0005 from './migrations/0005_plans.ts';
+import * as m0006 from './migrations/0006_improvement.ts';
 
 /** Every migration, in order. A migration never changes once released. */
 const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ const migrations: Record<string, Migration> = {
   '0003_data_submission': m0003,
   '0004_data_change': m0004,
   '0005_plans': m0005,
+  '0006_improvement': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -540,6 +540,186 @@ export interface ActionUpdateTable {
   created_by_person_id: string | null;
 }
 
+/** improvement: a version of a trigger rule for a scope ('*' = every body / every indicator) */
+export interface TriggerRuleTable {
+  id: Generated<number>;
+  kind: string;
+  body_id: string;
+  indicator_code: string;
+  version: number;
+  /** 0 | 1 */
+  enabled: number;
+  /** JSON object of the kind's parameters */
+  params: string;
+  created_at: string;
+  created_by: string;
+  reason: string | null;
+}
+
+/** improvement: a firing of a trigger, recorded once by its fingerprint, with its case */
+export interface TriggerFiringTable {
+  id: Generated<number>;
+  source: string;
+  kind: string;
+  rule_id: number | null;
+  rule_version: number | null;
+  body_id: string;
+  area_code: string;
+  indicator_code: string | null;
+  period: string | null;
+  fingerprint: string;
+  summary: string;
+  /** JSON object */
+  evidence: string;
+  open_at_rung: number;
+  case_id: number;
+  fired_at: string;
+}
+
+/** improvement: a case on the ladder of response */
+export interface LadderCaseTable {
+  id: Generated<number>;
+  body_id: string;
+  area_code: string;
+  indicator_code: string | null;
+  title: string;
+  state: string;
+  rung: number;
+  owner_name: string | null;
+  action_plan: string | null;
+  deadline: string;
+  rung_entered_at: string;
+  baseline_value: number | null;
+  baseline_period: string | null;
+  opened_at: string;
+  closed_at: string | null;
+  closed_reason: string | null;
+  /** JSON list of kinds */
+  kinds: string;
+}
+
+/** improvement: a transition of a case */
+export interface CaseEventTable {
+  id: Generated<number>;
+  case_id: number;
+  seq: number;
+  action: string;
+  from_state: string | null;
+  to_state: string;
+  from_rung: number | null;
+  to_rung: number;
+  reason: string | null;
+  /** JSON object */
+  detail: string;
+  actor: string;
+  actor_person_id: string | null;
+  at: string;
+}
+
+/** improvement: the days a rung gives, for one council or '*'; the newest row per (body, rung) wins */
+export interface LadderSettingTable {
+  id: Generated<number>;
+  body_id: string;
+  rung: number;
+  days: number;
+  created_at: string;
+  created_by: string;
+  reason: string;
+}
+
+/** improvement: a version of the risk model */
+export interface RiskModelTable {
+  version: number;
+  /** JSON Record<RiskComponentKey, number> */
+  weights: string;
+  /** JSON Record<Rung, number> */
+  case_points: string;
+  case_points_for_full_share: number;
+  /** JSON { high, medium } */
+  bands: string;
+  created_at: string;
+  created_by: string;
+  reason: string | null;
+}
+
+/** improvement: a council's stored risk profile */
+export interface RiskProfileTable {
+  id: Generated<number>;
+  body_id: string;
+  area_code: string;
+  computed_at: string;
+  score: number;
+  band: string;
+  model_version: number;
+  /** JSON RiskInputs */
+  inputs: string;
+  /** JSON RiskComponent[] */
+  components: string;
+  /** JSON InspectionTheme[] */
+  flagged_themes: string;
+}
+
+/** improvement: a council's self-assessment of a theme */
+export interface SelfAssessmentTable {
+  id: Generated<number>;
+  body_id: string;
+  theme: string;
+  grade: string;
+  summary: string;
+  evidence: string;
+  state: string;
+  filed_at: string;
+  filed_by: string;
+  filed_by_person_id: string | null;
+  response: string | null;
+  responded_at: string | null;
+  responded_by: string | null;
+  responded_by_person_id: string | null;
+}
+
+/** improvement: an improvement partnership of councils */
+export interface ImprovementPartnershipTable {
+  id: string;
+  name: string;
+  description: string;
+  formed_on: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** improvement: a council's membership of a partnership (left_at once it leaves) */
+export interface PartnershipMemberTable {
+  partnership_id: string;
+  body_id: string;
+  joined_at: string;
+  left_at: string | null;
+}
+
+/** improvement: a peer review of one council by others */
+export interface PeerReviewTable {
+  id: Generated<number>;
+  partnership_id: string | null;
+  reviewed_body_id: string;
+  /** JSON list of body ids */
+  reviewer_body_ids: string;
+  reviewed_on: string;
+  scope: string;
+  findings: string;
+  recommendations: string;
+  follow_up: string | null;
+  created_at: string;
+  created_by: string;
+  updated_at: string | null;
+}
+
+/** improvement: a peer review linked to a case on rung 2 */
+export interface CasePeerReviewTable {
+  case_id: number;
+  peer_review_id: number;
+  linked_at: string;
+  linked_by: string;
+}
+
 export interface Database {
   area: AreaTable;
   area_parent: AreaParentTable;
@@ -580,6 +760,18 @@ export interface Database {
   status_rule: StatusRuleTable;
   target_assessment: TargetAssessmentTable;
   action_update: ActionUpdateTable;
+  trigger_rule: TriggerRuleTable;
+  trigger_firing: TriggerFiringTable;
+  ladder_case: LadderCaseTable;
+  case_event: CaseEventTable;
+  ladder_setting: LadderSettingTable;
+  risk_model: RiskModelTable;
+  risk_profile: RiskProfileTable;
+  self_assessment: SelfAssessmentTable;
+  improvement_partnership: ImprovementPartnershipTable;
+  partnership_member: PartnershipMemberTable;
+  peer_review: PeerReviewTable;
+  case_peer_review: CasePeerReviewTable;
 }
 
 export type AreaRow = Selectable<AreaTable>;

@@ -86,6 +86,7 @@ export { AUDIT_EXPORT_CONTENT_TYPES, type AuditExportFormat, auditExportText } f
 export {
   actorOf,
   type IdentityOptions,
+  perApiToken,
   registerIdentity,
   requireActor,
   requirePerson,

@@ -102,6 +102,12 @@ export function actorOf(request: FastifyRequest): Actor | null {
   return identities.get(request)?.actor ?? null;
 }
 
+/** A rate-limit key per API token (a council's machines may share one address); null for anyone else. */
+export function perApiToken(request: FastifyRequest): string | null {
+  const actor = actorOf(request);
+  return actor?.kind === 'api_token' ? `token:${actor.tokenId}` : null;
+}
+
 /** Who is asking; an UnauthenticatedError (401, or the sign-in page) for nobody. */
 export function requireActor(request: FastifyRequest): Actor {
   const actor = actorOf(request);

@@ -4,16 +4,15 @@
  * Every route needs the token; the services decide what it may do (tokens submit and withdraw, read
  * their body's submissions, and neither approve nor publish).
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ValidationError } from '../../../platform/errors.ts';
 import { bearerToken, typed } from '../../../platform/http/app.ts';
-import { apiErrorHandler, errorBody } from '../../../platform/http/errors.ts';
+import { acceptFileBodies, fileOfBody, limitInWords } from '../../../platform/http/file-body.ts';
 import { sendList } from '../../../platform/http/list-response.ts';
 import { listEnvelope, pageOf, pageQuery } from '../../../platform/http/pagination.ts';
 import { limitRequests, type RequestLimit } from '../../../platform/http/rate-limit.ts';
-import type { SubmittedFile } from '../../../platform/files.ts';
-import { type Actor, actorOf, requireActor, requireSignIn } from '../../accounts/index.ts';
+import { type Actor, perApiToken, requireActor, requireSignIn } from '../../accounts/index.ts';
 import { checkSubmission } from '../submission-check.service.ts';
 import { getSubmission, getSubmissionRows, listSubmissions, MAX_SUBMISSION_PAGE } from '../submission-read.service.ts';
 import {
@@ -42,7 +41,6 @@ import {
 } from './submission-presenters.ts';
 
 const tags = ['submissions'];
-const FILE_TYPES = ['text/csv', 'application/csv', 'application/json', 'text/plain', 'application/octet-stream'];
 /** A token may check or upload this many files in ten minutes. */
 export const DEFAULT_API_UPLOAD_LIMIT: RequestLimit = { max: 60, windowMs: 10 * 60_000 };
 
@@ -69,22 +67,6 @@ function bodyOf(actor: Actor, body: string | undefined): string {
   throw new ValidationError('Name the body the figures are for', [{ field: 'body', reason: 'is required' }]);
 }
 
-/** The request's bytes as the submitted file. */
-function fileOf(request: FastifyRequest, name: string | undefined): SubmittedFile {
-  if (!Buffer.isBuffer(request.body))
-    throw new ValidationError('Send the file as the request body, with Content-Type text/csv or application/json', [
-      { field: 'body', reason: 'no file was sent' },
-    ]);
-  const json = (request.headers['content-type'] ?? '').startsWith('application/json');
-  return { name: name ?? (json ? 'upload.json' : 'upload.csv'), content: request.body };
-}
-
-/** Files are counted per API token (a council's machines may share one address). */
-function tokenKey(request: FastifyRequest): string | null {
-  const actor = actorOf(request);
-  return actor?.kind === 'api_token' ? `token:${actor.tokenId}` : null;
-}
-
 /** Everything read in pages of the most the service gives at once (a CSV download of a long list). */
 async function allPages<T>(page: Page, read: (p: Page) => Promise<{ items: T[]; total: number }>) {
   if (page.limit <= MAX_SUBMISSION_PAGE) return read(page);
@@ -101,22 +83,12 @@ async function allPages<T>(page: Page, read: (p: Page) => Promise<{ items: T[]; 
 
 export async function submissionsApi(app: FastifyInstance, deps: DataApiDeps): Promise<void> {
   const { db, clock } = deps;
-  const limitText = `${Math.round(deps.uploadLimitBytes / (1024 * 1024))} MB`;
+  const limitText = limitInWords(deps.uploadLimitBytes);
 
   // The file routes take the file itself as the body: their own parsers, size limit and errors.
   await app.register(async (files) => {
-    files.removeAllContentTypeParsers();
-    files.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: deps.uploadLimitBytes }, (_request, body, done) =>
-      done(null, body),
-    );
-    files.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-        return reply.code(413).send(errorBody('file_too_large', `The file is too large: send at most ${limitText}`));
-      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-        return reply.code(415).send(errorBody('unsupported_media_type', 'Send the file as text/csv or application/json'));
-      return apiErrorHandler(error, request, reply);
-    });
-    const limited = limitRequests(files, [{ ...(deps.uploadRateLimit ?? DEFAULT_API_UPLOAD_LIMIT), key: tokenKey }]);
+    acceptFileBodies(files, { uploadLimitBytes: deps.uploadLimitBytes, what: 'the file' });
+    const limited = limitRequests(files, [{ ...(deps.uploadRateLimit ?? DEFAULT_API_UPLOAD_LIMIT), key: perApiToken }]);
     const fileRoute = (summary: string, response: Record<number, z.ZodType>) => ({
       onRequest: [requireSignIn, limited],
       schema: {
@@ -139,7 +111,9 @@ export async function submissionsApi(app: FastifyInstance, deps: DataApiDeps): P
       async (request) => {
         const actor = requireActor(request);
         const { body, name } = request.query as z.infer<typeof fileQuery>;
-        return presentReport(await checkSubmission(db, actor, { bodyId: bodyOf(actor, body), file: fileOf(request, name) }));
+        return presentReport(
+          await checkSubmission(db, actor, { bodyId: bodyOf(actor, body), file: fileOfBody(request, name, 'the file') }),
+        );
       },
     );
 
@@ -154,7 +128,7 @@ export async function submissionsApi(app: FastifyInstance, deps: DataApiDeps): P
         const created = await createSubmission(
           db,
           actor,
-          { bodyId: bodyOf(actor, body), file: fileOf(request, name) },
+          { bodyId: bodyOf(actor, body), file: fileOfBody(request, name, 'the file') },
           { clock },
         );
         return reply.code(201).send(presentSubmission(created));

@@ -4,14 +4,14 @@
  * it owns. Publishing a draft and changing a target's tolerance on their own are governance decisions
  * people take on the pages, so the API has no route for them.
  */
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ValidationError } from '../../../platform/errors.ts';
-import { isJsonFile, type SubmittedFile } from '../../../platform/files.ts';
+import { isJsonFile } from '../../../platform/files.ts';
 import { bearerToken, typed } from '../../../platform/http/app.ts';
-import { apiErrorHandler, errorBody } from '../../../platform/http/errors.ts';
+import { acceptFileBodies, fileOfBody, limitInWords } from '../../../platform/http/file-body.ts';
 import { limitRequests, type RequestLimit } from '../../../platform/http/rate-limit.ts';
-import { actorOf, requireActor, requireSignIn } from '../../accounts/index.ts';
+import { perApiToken, requireActor, requireSignIn } from '../../accounts/index.ts';
 import { reportActionProgress } from '../action-progress.service.ts';
 import { importPlans } from '../plan-import.service.ts';
 import { ACTION_STATES } from '../plans.types.ts';
@@ -21,7 +21,6 @@ import { importReportSchema, presentImportReport, presentRefusedImport } from '.
 import { actionUpdateSchema, presentActionUpdate } from './status-presenters.ts';
 
 const tags = ['plans'];
-const FILE_TYPES = ['application/json', 'text/csv', 'application/csv', 'text/plain', 'application/octet-stream'];
 /** A token may send this many imports or progress reports in ten minutes. */
 export const PLANS_API_WRITE_LIMIT: RequestLimit = { max: 60, windowMs: 10 * 60_000 };
 
@@ -70,39 +69,13 @@ const progressBody = z
   })
   .meta({ required: ['progress', 'state', 'asOf'] });
 
-/** The request's bytes as the imported file. */
-function fileOf(request: FastifyRequest, name: string | undefined): SubmittedFile {
-  if (!Buffer.isBuffer(request.body))
-    throw new ValidationError('Send the plans as the request body, with Content-Type application/json or text/csv', [
-      { field: 'body', reason: 'nothing was sent' },
-    ]);
-  const json = (request.headers['content-type'] ?? '').startsWith('application/json');
-  return { name: name ?? (json ? 'upload.json' : 'upload.csv'), content: request.body };
-}
-
-/** Writes are counted per API token. */
-function tokenKey(request: FastifyRequest): string | null {
-  const actor = actorOf(request);
-  return actor?.kind === 'api_token' ? `token:${actor.tokenId}` : null;
-}
-
 export async function writeRoutes(app: FastifyInstance, deps: PlansApiDeps): Promise<void> {
   const { db, clock } = deps;
-  const limitText = `${Math.round(deps.uploadLimitBytes / (1024 * 1024))} MB`;
-  const limited = limitRequests(app, [{ ...PLANS_API_WRITE_LIMIT, key: tokenKey }]);
+  const limitText = limitInWords(deps.uploadLimitBytes);
+  const limited = limitRequests(app, [{ ...PLANS_API_WRITE_LIMIT, key: perApiToken }]);
 
   await app.register(async (files) => {
-    files.removeAllContentTypeParsers();
-    files.addContentTypeParser(FILE_TYPES, { parseAs: 'buffer', bodyLimit: deps.uploadLimitBytes }, (_request, body, done) =>
-      done(null, body),
-    );
-    files.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
-      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
-        return reply.code(413).send(errorBody('file_too_large', `The file is too large: send at most ${limitText}`));
-      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE')
-        return reply.code(415).send(errorBody('unsupported_media_type', 'Send the plans as application/json or text/csv'));
-      return apiErrorHandler(error, request, reply);
-    });
+    acceptFileBodies(files, { uploadLimitBytes: deps.uploadLimitBytes, what: 'the plans' });
     typed(files).post(
       '/plans/import',
       {
@@ -123,7 +96,7 @@ export async function writeRoutes(app: FastifyInstance, deps: PlansApiDeps): Pro
       async (request) => {
         const actor = requireActor(request);
         const { dryRun, publish, name } = request.query as z.infer<typeof importQuery>;
-        const file = fileOf(request, name);
+        const file = fileOfBody(request, name, 'the plans');
         try {
           return presentImportReport(await importPlans(db, actor, file, { clock, dryRun, publish }));
         } catch (error) {

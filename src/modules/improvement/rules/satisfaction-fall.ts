@@ -1,0 +1,53 @@
+/**
+ * Satisfaction fall: the latest figure is worse than the one for the period before by more than the
+ * margin of error — the confidence intervals do not overlap when both figures have them, else the change
+ * is larger than the configured margin.
+ */
+import type { IndicatorFacts, RuleOutcome, SatisfactionFallParams } from '../improvement.types.ts';
+import { judgeChange } from './compare.ts';
+import { figureWords, indicatorEvidence, notJudged, pointEvidence, withoutDirection } from './outcome.ts';
+import { latestPoint, previousPoint } from './series.ts';
+import { differenceWords, valueWords } from './words.ts';
+
+function intervalWords(facts: IndicatorFacts, low: number | null, high: number | null): string {
+  return `${valueWords(facts, low ?? NaN)} to ${valueWords(facts, high ?? NaN)}`;
+}
+
+export function evaluateSatisfactionFall(params: SatisfactionFallParams, facts: IndicatorFacts): RuleOutcome {
+  const base = { ...indicatorEvidence(facts), params };
+  const undirected = withoutDirection(facts, params);
+  if (undirected) return undirected;
+  const latest = latestPoint(facts);
+  if (!latest) return notJudged(`${facts.indicatorTitle} has no figures for this area`, base);
+  const previous = previousPoint(facts, latest.period);
+  if (!previous) {
+    return notJudged(
+      `${facts.indicatorTitle} ${figureWords(facts, latest)} has no figure for the period before to compare with`,
+      { ...base, latest: pointEvidence(latest) },
+    );
+  }
+  const change = judgeChange(facts.polarity, previous, latest, facts.decimalPlaces, params.marginOfError);
+  const moved =
+    change.change === 0
+      ? `unchanged from ${figureWords(facts, previous)}`
+      : `${change.change < 0 ? 'down' : 'up'} ${differenceWords(facts, change.change)} from ${figureWords(facts, previous)}`;
+  const test =
+    change.test === 'intervals'
+      ? `the confidence intervals (${intervalWords(facts, previous.ciLower, previous.ciUpper)} and ${intervalWords(facts, latest.ciLower, latest.ciUpper)}) ${change.worse || change.better ? 'do not overlap' : 'overlap'}`
+      : `${change.worse ? 'beyond' : 'within'} the margin of error of ${differenceWords(facts, params.marginOfError)}`;
+  const verdict = change.worse ? 'a fall' : change.better ? 'a rise, not a fall' : 'no fall beyond the margin of error';
+  return {
+    fires: change.worse,
+    period: latest.period,
+    summary: `${facts.indicatorTitle} ${figureWords(facts, latest)}, ${moved}: ${verdict}; ${test}`,
+    evidence: {
+      ...base,
+      latest: pointEvidence(latest),
+      previous: pointEvidence(previous),
+      change: change.change,
+      worseBy: change.worseBy,
+      changeTest: change.test,
+      marginOfError: change.test === 'margin' ? params.marginOfError : null,
+    },
+  };
+}

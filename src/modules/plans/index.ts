@@ -53,6 +53,7 @@ export { changeStatusRule, type StatusRuleChange } from './status-rule.service.t
 export { reportActionProgress, type ProgressInput } from './action-progress.service.ts';
 export { assessTargets, type AssessmentRun } from './assess.service.ts';
 export { AssessmentRunner } from './assessment-runner.ts';
+export { judgedTargets, type JudgedTarget } from './target-judgements.service.ts';
 export type { ItemInput, PlanInput } from './plan-input.ts';
 export { DEFAULT_TOLERANCE } from './plan-input.ts';
 export { PLAN_CSV_COLUMNS } from './plan-file.ts';

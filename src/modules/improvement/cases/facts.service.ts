@@ -1,0 +1,152 @@
+/**
+ * The facts the rules and the risk profile read about each council: its indicators' published
+ * figures with its positions in its comparator group, the targets it answers for with their judged
+ * statuses, and the figures due from it. One pass: each indicator's figures for every area are read
+ * in one go and ranked in memory, so a run over every council costs a query or two per indicator.
+ */
+import type { Clock } from '../../../platform/clock.ts';
+import type { Executor } from '../../../platform/db/executor.ts';
+import { getBodyAreas, listBodies } from '../../bodies/index.ts';
+import { getFiguresForPeriods, listPeriodsWithData } from '../../data/index.ts';
+import { type IndicatorDefinition, listIndicators } from '../../indicators/index.ts';
+import type { Period } from '../../periods/index.ts';
+import { getAreas } from '../../places/index.ts';
+import type { CouncilFacts, IndicatorFacts, Polarity, SeriesPoint } from '../improvement.types.ts';
+import { type ComparatorGroup, ComparatorGroups, type PeriodRanking, positionOf, rankGroup } from './comparators.ts';
+import { gatherDeadlines, gatherTargets } from './facts-targets.ts';
+
+export interface Council {
+  bodyId: string;
+  bodyName: string;
+  areaCode: string;
+  areaName: string;
+  areaType: string;
+}
+
+type CouncilIndicator = IndicatorFacts & { theme: string | null };
+
+export async function gatherCouncilFacts(
+  db: Executor,
+  options: { clock: Clock; bodyIds?: readonly string[] },
+): Promise<CouncilFacts[]> {
+  const councils = await listCouncils(db, options.bodyIds);
+  if (councils.length === 0) return [];
+  const indicators = await gatherIndicators(db, councils);
+  const targets = await gatherTargets(db, councils, options.clock);
+  const deadlines = await gatherDeadlines(db, councils, indicators);
+  return councils
+    .map((c) => ({
+      bodyId: c.bodyId,
+      bodyName: c.bodyName,
+      areaCode: c.areaCode,
+      areaName: c.areaName,
+      indicators: indicators.get(c.areaCode) ?? [],
+      targets: targets.get(c.bodyId) ?? [],
+      deadlines: deadlines.get(c.bodyId) ?? [],
+    }))
+    .filter((c) => c.indicators.length > 0 || c.targets.length > 0 || c.deadlines.length > 0);
+}
+
+/** Bodies of kind council, current, governing exactly one current area. */
+export async function listCouncils(db: Executor, bodyIds?: readonly string[]): Promise<Council[]> {
+  const { items } = await listBodies(db, { kind: 'council', limit: 1_000_000, offset: 0 });
+  const wanted = bodyIds ? new Set(bodyIds) : null;
+  const chosen: { id: string; name: string; areaCode: string }[] = [];
+  for (const body of items) {
+    if (body.validTo !== null || (wanted && !wanted.has(body.id))) continue;
+    const governs = (await getBodyAreas(db, body.id)).filter((a) => a.role === 'governs' && a.validTo === null);
+    if (governs.length === 1) chosen.push({ id: body.id, name: body.name, areaCode: governs[0]!.areaCode });
+  }
+  const areas = await getAreas(
+    db,
+    chosen.map((c) => c.areaCode),
+  );
+  return chosen.flatMap((c) => {
+    const area = areas.get(c.areaCode);
+    return area
+      ? [{ bodyId: c.id, bodyName: c.name, areaCode: c.areaCode, areaName: area.name, areaType: area.type as string }]
+      : [];
+  });
+}
+
+const polarityOf = (def: IndicatorDefinition): Polarity =>
+  def.polarity === 'higher_is_better' || def.polarity === 'lower_is_better' ? def.polarity : 'none';
+
+/** Each council area's indicators, by area code. */
+async function gatherIndicators(db: Executor, councils: readonly Council[]): Promise<Map<string, CouncilIndicator[]>> {
+  const groups = new ComparatorGroups(db);
+  const groupOf = new Map<string, ComparatorGroup>();
+  for (const c of councils) groupOf.set(c.areaCode, await groups.forArea({ code: c.areaCode, type: c.areaType }));
+  const areaCodes = [...new Set([...groupOf.values()].flatMap((g) => g.memberCodes))];
+  const out = new Map<string, CouncilIndicator[]>();
+  const { items: definitions } = await listIndicators(db, { limit: 1_000_000, offset: 0 });
+  for (const def of definitions) {
+    const periods = await listPeriodsWithData(db, def.code);
+    if (periods.length === 0) continue;
+    const figures = await getFiguresForPeriods(
+      db,
+      periods.map((p) => ({ indicator: def.code, period: p.key })),
+      areaCodes,
+    );
+    const byArea = new Map<string, Map<string, { value: number; ciLower: number | null; ciUpper: number | null }>>();
+    for (const f of figures) {
+      if (f.value === null || !Number.isFinite(f.value)) continue;
+      let m = byArea.get(f.areaCode);
+      if (!m) byArea.set(f.areaCode, (m = new Map()));
+      m.set(f.period, { value: f.value, ciLower: f.ciLower, ciUpper: f.ciUpper });
+    }
+    const rankings = new Map<string, PeriodRanking | null>();
+    for (const c of councils) {
+      const own = byArea.get(c.areaCode);
+      if (!own || own.size === 0) continue;
+      const facts = indicatorFacts(def, periods, own, groupOf.get(c.areaCode)!, byArea, rankings, c.areaCode);
+      const list = out.get(c.areaCode) ?? [];
+      list.push(facts);
+      out.set(c.areaCode, list);
+    }
+  }
+  return out;
+}
+
+function indicatorFacts(
+  def: IndicatorDefinition,
+  periods: readonly Period[],
+  own: Map<string, { value: number; ciLower: number | null; ciUpper: number | null }>,
+  group: ComparatorGroup,
+  byArea: Map<string, Map<string, { value: number }>>,
+  rankings: Map<string, PeriodRanking | null>,
+  areaCode: string,
+): CouncilIndicator {
+  const polarity = polarityOf(def);
+  const series: SeriesPoint[] = [];
+  const positions = [];
+  for (const p of periods) {
+    const f = own.get(p.key);
+    if (!f) continue;
+    series.push({ period: p.key, periodEnd: p.end, value: f.value, ciLower: f.ciLower, ciUpper: f.ciUpper });
+    if (polarity === 'none') continue;
+    const key = `${group.id}\u0000${p.key}`;
+    if (!rankings.has(key)) {
+      const values = group.memberCodes.flatMap((code) => {
+        const v = byArea.get(code)?.get(p.key);
+        return v ? [{ code, value: v.value }] : [];
+      });
+      rankings.set(key, rankGroup(values, polarity, def.decimalPlaces));
+    }
+    const ranking = rankings.get(key);
+    const position = ranking ? positionOf(ranking, group, p.key, areaCode) : null;
+    if (position) positions.push(position);
+  }
+  return {
+    indicatorCode: def.code,
+    indicatorTitle: def.title,
+    polarity,
+    unit: def.unit,
+    unitMultiplier: def.unitMultiplier,
+    decimalPlaces: def.decimalPlaces,
+    series,
+    positions,
+    periodsWithFigures: periods.map((p) => p.key),
+    theme: def.theme,
+  };
+}

@@ -50,7 +50,7 @@ export function evaluateOffTarget(params: OffTargetParams, target: TargetFacts):
   const which = params.includeAtRisk ? 'off track or at risk' : 'off track';
   const label = periodWords(latest.period);
   const summary = fires
-    ? `Target “${target.title}” ${STATUS_WORDS[latest.status]} in ${label}${run > 1 ? `, ${which} for ${plural(run, 'judged period')} running` : ''}: ${latest.reason}`
+    ? `Target “${target.title}” ${run > 1 ? `${which} for ${plural(run, 'judged period')} running to ${label}` : `${STATUS_WORDS[latest.status]} in ${label}`}: ${latest.reason}`
     : run > 0
       ? `Target “${target.title}” ${STATUS_WORDS[latest.status]} in ${label}, ${which} for ${plural(run, 'judged period')}; the rule needs ${params.periods}`
       : `Target “${target.title}” ${STATUS_WORDS[latest.status]} in ${label}`;

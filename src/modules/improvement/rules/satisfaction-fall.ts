@@ -31,15 +31,21 @@ export function evaluateSatisfactionFall(params: SatisfactionFallParams, facts: 
     change.change === 0
       ? `unchanged from ${figureWords(facts, previous)}`
       : `${change.change < 0 ? 'down' : 'up'} ${differenceWords(facts, change.change)} from ${figureWords(facts, previous)}`;
-  const test =
-    change.test === 'intervals'
-      ? `the confidence intervals (${intervalWords(facts, previous.ciLower, previous.ciUpper)} and ${intervalWords(facts, latest.ciLower, latest.ciUpper)}) ${change.worse || change.better ? 'do not overlap' : 'overlap'}`
-      : `${change.worse ? 'beyond' : 'within'} the margin of error of ${differenceWords(facts, params.marginOfError)}`;
-  const verdict = change.worse ? 'a fall' : change.better ? 'a rise, not a fall' : 'no fall beyond the margin of error';
+  const intervals = `the confidence intervals (${intervalWords(facts, previous.ciLower, previous.ciUpper)} and ${intervalWords(facts, latest.ciLower, latest.ciUpper)})`;
+  const margin = `the margin of error of ${differenceWords(facts, params.marginOfError)}`;
+  const verdict = change.worse
+    ? change.test === 'intervals'
+      ? `a fall: ${intervals} do not overlap`
+      : `a fall beyond ${margin}`
+    : change.worseBy !== null && change.worseBy > 0
+      ? change.test === 'intervals'
+        ? `not a fall beyond the margin of error: ${intervals} overlap`
+        : `within ${margin}`
+      : 'not a fall';
   return {
     fires: change.worse,
     period: latest.period,
-    summary: `${facts.indicatorTitle} ${figureWords(facts, latest)}, ${moved}: ${verdict}; ${test}`,
+    summary: `${facts.indicatorTitle} ${figureWords(facts, latest)}, ${moved}: ${verdict}`,
     evidence: {
       ...base,
       latest: pointEvidence(latest),

@@ -26,6 +26,7 @@ import { indicatorLinksFor, indicatorPages, indicatorsApi, INDICATORS_VIEWS } fr
 import { DATA_VIEWS, dataApi, dataLinksFor, dataPages } from '../modules/data/index.ts';
 import { analysisApi } from '../modules/analysis/index.ts';
 import { AssessmentRunner, PLANS_VIEWS, planPages, plansApi } from '../modules/plans/index.ts';
+import { ASSURANCE_VIEWS, assurancePages } from '../modules/improvement/index.ts';
 import { siteRoutes } from '../modules/site/index.ts';
 import { type AppContext, publicBaseUrl } from './context.ts';
 import { sourcesApi } from './sources.api.ts';
@@ -64,7 +65,7 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
     sources: DATA_SOURCES,
     dataVersion: await dataVersionOf(ctx.database),
     pageCacheBytes: ctx.config.pageCacheBytes,
-    moduleViewDirs: [ACCOUNTS_VIEWS, INDICATORS_VIEWS, DATA_VIEWS, PLANS_VIEWS],
+    moduleViewDirs: [ACCOUNTS_VIEWS, INDICATORS_VIEWS, DATA_VIEWS, PLANS_VIEWS, ASSURANCE_VIEWS],
     viewerOf: viewerWithLinks,
     signInUrl: accountUrls.signIn(),
   });
@@ -80,6 +81,7 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
     uploadLimitBytes: ctx.config.uploadLimitBytes,
     attributions: attributionsOf(DATA_SOURCES),
   });
+  await assurancePages(app, { db, clock: ctx.clock });
   return app;
 }
 

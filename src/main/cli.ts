@@ -15,6 +15,7 @@ import { importComparatorGroups } from '../modules/analysis/index.ts';
 import { createLogger } from '../platform/logging.ts';
 import { createContext, packageVersion, type AppContext } from './context.ts';
 import { formatSummary, processIo, progressFor, reportError, type CliIo } from './cli-output.ts';
+import { assuranceCommands } from './cli-assurance.ts';
 import { auditCommands } from './cli-audit.ts';
 import { bodyCommands } from './cli-bodies.ts';
 import { planCommands } from './cli-plans.ts';
@@ -186,6 +187,7 @@ export function buildProgram(io: CliIo, env: NodeJS.ProcessEnv = process.env): {
   auditCommands(program, io, withContext);
   bodyCommands(program, io, withContext);
   planCommands(program, io, withContext);
+  assuranceCommands(program, io, withContext);
 
   program
     .command('serve')

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import { fixedClock } from '../../src/platform/clock.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
 import type { SubmittedFile } from '../../src/platform/files.ts';
+import type { CouncilFacts, IndicatorFacts, TargetFacts } from '../../src/modules/improvement/index.ts';
 import { SMALL_WORLD, seedAreas } from './analysis-factories.ts';
 import { seedAccountsBodies, TEST_BODIES } from './accounts-factories.ts';
 
@@ -118,4 +119,111 @@ export function partnershipFile(overrides: { followUp?: string; members?: string
 
 export function jsonFile(content: unknown, name = 'partnerships.json'): SubmittedFile {
   return { name, content: JSON.stringify(content, null, 2) };
+}
+
+const point = (period: string, periodEnd: string, value: number) => ({ period, periodEnd, value, ciLower: null, ciUpper: null });
+
+function indicator(
+  code: string,
+  theme: string,
+  values: [number, number],
+  quartile: 1 | 2 | 3 | 4,
+): IndicatorFacts & { theme: string } {
+  return {
+    indicatorCode: code,
+    indicatorTitle: code,
+    theme,
+    polarity: 'higher_is_better',
+    unit: 'percentage',
+    decimalPlaces: 0,
+    series: [point('FY2022', '2023-03-31', values[0]), point('FY2023', '2024-03-31', values[1])],
+    positions: [
+      {
+        period: 'FY2023',
+        groupId: 'g',
+        groupName: 'Group',
+        size: 8,
+        rank: quartile * 2,
+        quartile,
+        median: 55,
+        worstQuartileBound: 50,
+        value: values[1],
+      },
+    ],
+    periodsWithFigures: ['FY2022', 'FY2023'],
+  };
+}
+
+function target(
+  key: string,
+  indicatorCode: string,
+  areaCode: string,
+  status: 'on_track' | 'off_track',
+): TargetFacts & { ownerBodyId: string } {
+  return {
+    planId: 'plan',
+    targetKey: key,
+    title: key,
+    indicatorCode,
+    areaCode,
+    ownerBodyId: 'owner',
+    judgements: [
+      {
+        period: 'FY2023',
+        status,
+        reason: status,
+        actual: 1,
+        expected: 2,
+        ruleVersion: 1,
+        assessedAt: '2025-05-01T00:00:00.000Z',
+      },
+    ],
+  };
+}
+
+/**
+ * Facts whose counts are known. Trafford: 1 of 2 targets off track, 1 of 2 indicators in the bottom quartile and 1 of 2 worse, 1 of 2
+ * figures due missing (with one case open on rung 2): 12.5 + 10 + 7.5 + 7.5 + 8.3 = 45.8, high.
+ * Bury: its one target off track: 25, medium. Stockport: nothing to judge and no cases: 0, low.
+ */
+export function exampleCouncilFacts(): CouncilFacts[] {
+  const { trafford, stockport, bury } = COUNCILS;
+  return [
+    {
+      bodyId: trafford.id,
+      bodyName: trafford.name,
+      areaCode: trafford.area,
+      areaName: 'Trafford',
+      indicators: [indicator('REC', 'Environment', [55, 50], 4), indicator('ASC', 'Adult social care', [60, 62], 2)],
+      targets: [target('T1', 'ASC', trafford.area, 'off_track'), target('T2', 'REC', trafford.area, 'on_track')],
+      deadlines: [
+        { indicatorCode: 'REC', indicatorTitle: 'REC', period: 'FY2024', dueDate: '2025-05-01', receivedAt: null },
+        {
+          indicatorCode: 'ASC',
+          indicatorTitle: 'ASC',
+          period: 'FY2024',
+          dueDate: '2025-04-01',
+          receivedAt: '2025-03-20T00:00:00.000Z',
+        },
+      ],
+    },
+    {
+      bodyId: stockport.id,
+      bodyName: stockport.name,
+      areaCode: stockport.area,
+      areaName: 'Stockport',
+      indicators: [],
+      targets: [],
+      deadlines: [],
+    },
+    {
+      bodyId: bury.id,
+      bodyName: bury.name,
+      areaCode: bury.area,
+      areaName: 'Bury',
+      indicators: [],
+      targets: [target('B1', 'KS2', bury.area, 'off_track')],
+      deadlines: [],
+    },
+  ];
 }

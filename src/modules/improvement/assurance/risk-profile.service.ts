@@ -32,7 +32,7 @@ export async function refreshRiskProfiles(
 ): Promise<{ changed: number }> {
   const now = deps.clock.now();
   const model = await currentRiskModel(db, deps);
-  const facts = deps.facts ?? (await gatherCouncilFacts(db, { clock: deps.clock }));
+  const facts = deps.facts ?? (await withProfiledCouncils(db, await gatherCouncilFacts(db, { clock: deps.clock })));
   const openCases = new Map<string, Record<Rung, number>>();
   for (const row of await countOpenCasesByRung(db, OPEN_CASE_STATES)) {
     const counts = openCases.get(row.body_id) ?? noCases();
@@ -70,6 +70,27 @@ export async function refreshRiskProfiles(
     await insertProfileRows(trx, rows);
     return { changed: rows.length };
   });
+}
+
+/**
+ * A full refresh also scores again the councils with a stored profile that now have nothing to judge
+ * (no figures, targets or deadlines), so no profile stays under an older model or an older count.
+ */
+async function withProfiledCouncils(db: Executor, gathered: CouncilFacts[]): Promise<CouncilFacts[]> {
+  const known = new Set(gathered.map((f) => f.bodyId));
+  const missing = (await findLatestProfileRows(db)).filter((r) => !known.has(r.body_id));
+  return [
+    ...gathered,
+    ...missing.map((r) => ({
+      bodyId: r.body_id,
+      bodyName: r.body_name,
+      areaCode: r.area_code,
+      areaName: r.area_name,
+      indicators: [],
+      targets: [],
+      deadlines: [],
+    })),
+  ];
 }
 
 /** The newest profile of each council, highest score first. */

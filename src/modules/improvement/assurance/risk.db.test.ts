@@ -4,10 +4,15 @@ import type { Executor } from '../../../platform/db/executor.ts';
 import { ForbiddenError, ValidationError } from '../../../platform/errors.ts';
 import { freshDatabase } from '../../../../test/support/database.ts';
 import { actorFor, personWithRole } from '../../../../test/support/accounts-factories.ts';
-import { assuranceClock, COUNCILS, seedAssuranceWorld, seedCase } from '../../../../test/support/assurance-factories.ts';
+import {
+  assuranceClock,
+  COUNCILS,
+  exampleCouncilFacts,
+  seedAssuranceWorld,
+  seedCase,
+} from '../../../../test/support/assurance-factories.ts';
 import { type Actor, cliActor } from '../../accounts/index.ts';
 import { listAuditEvents } from '../../audit/index.ts';
-import type { CouncilFacts, IndicatorFacts, TargetFacts } from '../improvement.types.ts';
 import {
   currentRiskModel,
   DEFAULT_MODEL_AUTHOR,
@@ -24,112 +29,6 @@ let db: Executor;
 let clock: ReturnType<typeof assuranceClock>;
 let assessor: Actor;
 const { trafford, stockport, bury } = COUNCILS;
-
-const point = (period: string, periodEnd: string, value: number) => ({ period, periodEnd, value, ciLower: null, ciUpper: null });
-
-function indicator(
-  code: string,
-  theme: string,
-  values: [number, number],
-  quartile: 1 | 2 | 3 | 4,
-): IndicatorFacts & { theme: string } {
-  return {
-    indicatorCode: code,
-    indicatorTitle: code,
-    theme,
-    polarity: 'higher_is_better',
-    unit: 'percentage',
-    decimalPlaces: 0,
-    series: [point('FY2022', '2023-03-31', values[0]), point('FY2023', '2024-03-31', values[1])],
-    positions: [
-      {
-        period: 'FY2023',
-        groupId: 'g',
-        groupName: 'Group',
-        size: 8,
-        rank: quartile * 2,
-        quartile,
-        median: 55,
-        worstQuartileBound: 50,
-        value: values[1],
-      },
-    ],
-    periodsWithFigures: ['FY2022', 'FY2023'],
-  };
-}
-
-function target(
-  key: string,
-  indicatorCode: string,
-  areaCode: string,
-  status: 'on_track' | 'off_track',
-): TargetFacts & { ownerBodyId: string } {
-  return {
-    planId: 'plan',
-    targetKey: key,
-    title: key,
-    indicatorCode,
-    areaCode,
-    ownerBodyId: 'owner',
-    judgements: [
-      {
-        period: 'FY2023',
-        status,
-        reason: status,
-        actual: 1,
-        expected: 2,
-        ruleVersion: 1,
-        assessedAt: '2025-05-01T00:00:00.000Z',
-      },
-    ],
-  };
-}
-
-/**
- * Trafford: 1 of 2 targets off track, 1 of 2 indicators in the bottom quartile and 1 of 2 worse, 1 of 2
- * figures due missing (and a case on rung 2, seeded): 12.5 + 10 + 7.5 + 7.5 + 8.3 = 45.8, high.
- * Bury: its one target off track: 25, medium. Stockport: nothing to judge and no cases: 0, low.
- */
-function facts(): CouncilFacts[] {
-  return [
-    {
-      bodyId: trafford.id,
-      bodyName: trafford.name,
-      areaCode: trafford.area,
-      areaName: 'Trafford',
-      indicators: [indicator('REC', 'Environment', [55, 50], 4), indicator('ASC', 'Adult social care', [60, 62], 2)],
-      targets: [target('T1', 'ASC', trafford.area, 'off_track'), target('T2', 'REC', trafford.area, 'on_track')],
-      deadlines: [
-        { indicatorCode: 'REC', indicatorTitle: 'REC', period: 'FY2024', dueDate: '2025-05-01', receivedAt: null },
-        {
-          indicatorCode: 'ASC',
-          indicatorTitle: 'ASC',
-          period: 'FY2024',
-          dueDate: '2025-04-01',
-          receivedAt: '2025-03-20T00:00:00.000Z',
-        },
-      ],
-    },
-    {
-      bodyId: stockport.id,
-      bodyName: stockport.name,
-      areaCode: stockport.area,
-      areaName: 'Stockport',
-      indicators: [],
-      targets: [],
-      deadlines: [],
-    },
-    {
-      bodyId: bury.id,
-      bodyName: bury.name,
-      areaCode: bury.area,
-      areaName: 'Bury',
-      indicators: [],
-      targets: [target('B1', 'KS2', bury.area, 'off_track')],
-      deadlines: [],
-    },
-  ];
-}
 
 beforeEach(async () => {
   clock = assuranceClock();
@@ -151,7 +50,7 @@ async function rejection(work: Promise<unknown>): Promise<unknown> {
 
 describe('risk profiles', () => {
   it('score each council from its counts and open cases, highest first, and a second refresh stores nothing', async () => {
-    expect(await refreshRiskProfiles(db, { clock, facts: facts() })).toEqual({ changed: 3 });
+    expect(await refreshRiskProfiles(db, { clock, facts: exampleCouncilFacts() })).toEqual({ changed: 3 });
     const listed = await listRiskProfiles(db);
     expect(listed.map((p) => [p.bodyId, p.score, p.band, p.modelVersion, p.areaName])).toEqual([
       [trafford.id, 45.8, 'high', 1, 'Trafford'],
@@ -182,15 +81,15 @@ describe('risk profiles', () => {
     expect(t.flaggedThemes).toEqual(['local_services', 'adult_social_care_health']);
 
     clock.advance(24 * 3600 * 1000);
-    expect(await refreshRiskProfiles(db, { clock, facts: facts() })).toEqual({ changed: 0 });
+    expect(await refreshRiskProfiles(db, { clock, facts: exampleCouncilFacts() })).toEqual({ changed: 0 });
     expect((await getRiskProfile(db, trafford.id))?.history).toHaveLength(1);
   });
 
   it('store a new profile when a council’s counts change, keeping the history', async () => {
-    await refreshRiskProfiles(db, { clock, facts: facts() });
+    await refreshRiskProfiles(db, { clock, facts: exampleCouncilFacts() });
     clock.advance(24 * 3600 * 1000);
     await seedCase(db, { bodyId: stockport.id, areaCode: stockport.area, rung: 1 });
-    expect(await refreshRiskProfiles(db, { clock, facts: facts() })).toEqual({ changed: 1 });
+    expect(await refreshRiskProfiles(db, { clock, facts: exampleCouncilFacts() })).toEqual({ changed: 1 });
     const profile = await getRiskProfile(db, stockport.id);
     expect(profile?.score).toBe(4.2);
     expect(profile?.history.map((h) => [h.computedAt.slice(0, 10), h.score])).toEqual([
@@ -198,6 +97,15 @@ describe('risk profiles', () => {
       ['2025-06-01', 0],
     ]);
     expect(await getRiskProfile(db, 'nowhere-council')).toBeUndefined();
+  });
+  it('on a full refresh, score again a council that now has nothing to judge but its open cases', async () => {
+    await refreshRiskProfiles(db, { clock, facts: exampleCouncilFacts() });
+    clock.advance(24 * 3600 * 1000);
+    // the world has no figures, targets or deadlines: only Trafford's open case on rung 2 is left to count
+    await refreshRiskProfiles(db, { clock });
+    const profile = await getRiskProfile(db, trafford.id);
+    expect([profile?.score, profile?.band, profile?.components[0]?.share]).toEqual([8.3, 'low', null]);
+    expect(profile?.history.map((h) => h.score)).toEqual([8.3, 45.8]);
   });
 });
 
@@ -210,7 +118,7 @@ describe('the risk model', () => {
   });
 
   it('changes as a new version with its reason, audited, and every council is scored again under it', async () => {
-    await refreshRiskProfiles(db, { clock, facts: facts() });
+    await refreshRiskProfiles(db, { clock, facts: exampleCouncilFacts() });
     clock.advance(3600 * 1000);
     const v2 = await setRiskModel(
       db,
@@ -221,7 +129,7 @@ describe('the risk model', () => {
     expect(v2).toMatchObject({ version: 2, reason: 'Cases counted once, in the triggers', bands: { high: 50, medium: 20 } });
     expect(v2.weights).toMatchObject({ off_target: 25, open_cases: 0 });
     expect((await riskModelVersions(db)).map((m) => m.version)).toEqual([1, 2]);
-    expect(await refreshRiskProfiles(db, { clock, facts: facts() })).toEqual({ changed: 3 });
+    expect(await refreshRiskProfiles(db, { clock, facts: exampleCouncilFacts() })).toEqual({ changed: 3 });
     // 0.5 × (25 + 20 + 15 + 15) × 100 ÷ 75 = 50: high again under the new threshold
     expect((await listRiskProfiles(db)).map((p) => [p.bodyId, p.score, p.band, p.modelVersion])).toEqual([
       [trafford.id, 50, 'high', 2],
@@ -265,7 +173,7 @@ describe('the risk model', () => {
 
 describe('the inspection schedule', () => {
   it('comes from the newest profiles: high risk soonest on every theme, medium on its flagged themes, low on self-assessment', async () => {
-    await refreshRiskProfiles(db, { clock, facts: facts() });
+    await refreshRiskProfiles(db, { clock, facts: exampleCouncilFacts() });
     const schedule = await inspectionSchedule(db, { clock });
     expect(schedule.map((s) => [s.bodyId, s.dueBy, s.coverage, s.themes])).toEqual([
       [

@@ -1,6 +1,6 @@
 /**
  * improvement_partnership, partnership_member, peer_review and case_peer_review; and the little the
- * partnership rules read of cases (ladder_case, case_event) to link a review to a case on rung 2.
+ * partnership pages read of cases (ladder_case): the cases linked to reviews.
  */
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../../platform/db/executor.ts';
@@ -120,10 +120,6 @@ export async function insertCaseLink(
   await db.insertInto('case_peer_review').values(row).execute();
 }
 
-export async function findCaseRow(db: Executor, id: number): Promise<LadderCaseRow | undefined> {
-  return db.selectFrom('ladder_case').selectAll().where('id', '=', id).executeTakeFirst();
-}
-
 /** The cases' titles, states and rungs, for a partnership's page. */
 export async function findCaseRows(db: Executor, ids: readonly number[]): Promise<LadderCaseRow[]> {
   if (ids.length === 0) return [];
@@ -132,22 +128,6 @@ export async function findCaseRows(db: Executor, ids: readonly number[]): Promis
     .selectAll()
     .where('id', 'in', [...ids])
     .orderBy('id')
-    .execute();
-}
-
-/** Appends an event to a case's timeline (the next number in its sequence). */
-export async function appendCaseEventRow(
-  db: Executor,
-  row: Omit<Insertable<Database['case_event']>, 'seq' | 'id'>,
-): Promise<void> {
-  const last = await db
-    .selectFrom('case_event')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('case_id', '=', row.case_id)
-    .executeTakeFirst();
-  await db
-    .insertInto('case_event')
-    .values({ ...row, seq: Number(last?.seq ?? 0) + 1 })
     .execute();
 }
 

@@ -12,10 +12,9 @@ import { audit, peerReviewSubject, personOf, recordedBy } from './assurance-audi
 import { toPeerReview } from './assurance.mapper.ts';
 import { InputReader, MAX_TEXT, objectOf, refusal } from './input.ts';
 import { bodiesById, recordedPartnership } from './partnership-check.ts';
+import { findCaseRow, insertEvent, nextEventSeq } from '../cases/case.repository.ts';
 import {
-  appendCaseEventRow,
   findCaseLinks,
-  findCaseRow,
   findCaseRows,
   findPeerReviewRow,
   insertCaseLink,
@@ -223,8 +222,10 @@ export async function linkPeerReviewToCase(
   const at = deps.clock.now().toISOString();
   return inTransaction(db, async (trx) => {
     await insertCaseLink(trx, { case_id: c.id, peer_review_id: review.id, linked_at: at, linked_by: recordedBy(actor) });
-    await appendCaseEventRow(trx, {
+    // the case's timeline shows the review as evidence, through the cases' own event writer
+    await insertEvent(trx, {
       case_id: c.id,
+      seq: await nextEventSeq(trx, c.id),
       action: 'add_evidence',
       from_state: c.state,
       to_state: c.state,

@@ -18,6 +18,7 @@ import { formatSummary, processIo, progressFor, reportError, type CliIo } from '
 import { assuranceCommands } from './cli-assurance.ts';
 import { auditCommands } from './cli-audit.ts';
 import { bodyCommands } from './cli-bodies.ts';
+import { improvementCommands } from './cli-improvement.ts';
 import { planCommands } from './cli-plans.ts';
 import { userCommands } from './cli-users.ts';
 import { loadDemo } from './demo.ts';
@@ -187,6 +188,7 @@ export function buildProgram(io: CliIo, env: NodeJS.ProcessEnv = process.env): {
   auditCommands(program, io, withContext);
   bodyCommands(program, io, withContext);
   planCommands(program, io, withContext);
+  improvementCommands(program, io, withContext);
   assuranceCommands(program, io, withContext);
 
   program

@@ -37,6 +37,7 @@ import {
 import { ADMINISTRATOR, type ApiEntry, type MatrixEntry, type PageEntry, TRAFFORD_OFFICER } from './entry.ts';
 import { importedServicePlan, progressReport, traffordServicePlan } from './plans-api-seeds.ts';
 import { PLAN_PAGE_ENTRIES } from './plans-page-entries.ts';
+import { ASSURANCE_PAGE_ENTRIES } from './improvement-assurance-entries.ts';
 
 // --- the requests' pieces ---
 
@@ -385,4 +386,7 @@ export const MATRIX: readonly MatrixEntry[] = [
 
   // The plans pages' forms: whoever may edit the plan (progress: also the action's own body).
   ...PLAN_PAGE_ENTRIES,
+
+  // The risk, inspection and partnership pages' forms (see improvement-assurance-entries.ts).
+  ...ASSURANCE_PAGE_ENTRIES,
 ];

@@ -146,7 +146,9 @@ function indicatorFacts(
     decimalPlaces: def.decimalPlaces,
     series,
     positions,
-    periodsWithFigures: periods.map((p) => p.key),
+    // The periods the council's comparators publish: a year only other nations have published yet
+    // (Wales and Northern Ireland report recycling a year before England) is no gap in its series.
+    periodsWithFigures: periods.filter((p) => group.memberCodes.some((code) => byArea.get(code)?.has(p.key))).map((p) => p.key),
     theme: def.theme,
   };
 }

@@ -81,6 +81,8 @@ describe('runTriggers', () => {
     expect(run.casesOpened).toHaveLength(2);
     expect(run.casesAddedTo).toEqual([]);
     expect(run.casesRecovered).toEqual([]);
+    // the councils' risk profiles are stored at the end of the run
+    expect(run.riskProfilesChanged).toBe(8);
     const { cases } = await listCases(db, { status: 'open' });
     const ashford = cases.find((c) => c.subject.bodyId === ASHFORD.bodyId)!;
     expect(ashford).toMatchObject({
@@ -114,7 +116,7 @@ describe('runTriggers', () => {
 
     const before = await counts();
     const again = await runTriggers(db, cli, { clock });
-    expect(again).toMatchObject({ firingsRecorded: 0, casesOpened: [], casesAddedTo: [], casesRecovered: [] });
+    expect(again).toEqual({ firingsRecorded: 0, casesOpened: [], casesAddedTo: [], casesRecovered: [], riskProfilesChanged: 0 });
     expect(await counts()).toEqual(before);
     expect((await listAuditEvents(db, { action: 'triggers.run' })).total).toBe(1);
   });

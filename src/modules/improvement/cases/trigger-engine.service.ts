@@ -9,6 +9,7 @@ import { type Clock, isoInstant } from '../../../platform/clock.ts';
 import { inTransaction, type Executor } from '../../../platform/db/executor.ts';
 import { ValidationError } from '../../../platform/errors.ts';
 import { type Actor, systemActor } from '../../accounts/index.ts';
+import { refreshRiskProfiles } from '../assurance/index.ts';
 import type { Case, CaseSubject, CouncilFacts, RecoveryCheck, TriggerFiring } from '../improvement.types.ts';
 import { transition } from '../rules/index.ts';
 import {
@@ -53,6 +54,7 @@ export async function runTriggers(
       run.casesRecovered.push(c.id);
     }
   }
+  run.riskProfilesChanged = (await refreshRiskProfiles(db, { clock, facts })).changed;
   if (run.firingsRecorded > 0 || run.casesRecovered.length > 0) await auditRun(db, actor, run, clock);
   return run;
 }

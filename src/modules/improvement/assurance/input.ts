@@ -115,3 +115,6 @@ export function objectOf(input: unknown, what: string): Record<string, unknown> 
   if (input !== null && typeof input === 'object' && !Array.isArray(input)) return input as Record<string, unknown>;
   throw refusal(what, [{ value: input, reason: 'must be an object of fields' }]);
 }
+
+/** A whole number that can be a row's id (both databases' integer range), so a lookup never fails on it. */
+export const isRowId = (n: number): boolean => Number.isSafeInteger(n) && n > 0 && n <= 2_147_483_647;

@@ -226,7 +226,8 @@ describe('peer reviews', () => {
     expect(((await refused(rung1)) as Error).message).toContain('on rung 1, not rung 2');
     expect(((await refused(closed)) as Error).message).toContain('the case is closed');
     expect(((await refused(stockportCase)) as Error).message).toContain(`concerns ${stockport.id}`);
-    expect(await refused(999)).toBeInstanceOf(NotFoundError);
+    for (const missing of [999, 1e12]) expect(await refused(missing)).toBeInstanceOf(NotFoundError);
+    expect(await getPeerReview(db, 1e12)).toBeUndefined();
     expect(await countRows('case_peer_review')).toBe(0);
 
     const linked = await linkPeerReviewToCase(db, traffordLead, { peerReviewId: id, caseId: rung2 }, { clock });

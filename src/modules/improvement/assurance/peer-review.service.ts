@@ -10,7 +10,7 @@ import { type Actor, can, requirePermission } from '../../accounts/index.ts';
 import { OPEN_CASE_STATES, type CaseState, type Partnership, type PeerReview } from '../improvement.types.ts';
 import { audit, peerReviewSubject, personOf, recordedBy } from './assurance-audit.ts';
 import { toPeerReview } from './assurance.mapper.ts';
-import { InputReader, MAX_TEXT, objectOf, refusal } from './input.ts';
+import { InputReader, isRowId, MAX_TEXT, objectOf, refusal } from './input.ts';
 import { bodiesById, recordedPartnership } from './partnership-check.ts';
 import { findCaseRow, insertEvent, nextEventSeq } from '../cases/case.repository.ts';
 import {
@@ -51,7 +51,7 @@ async function reviewScope(db: Executor, row: PeerReviewRow): Promise<{ memberBo
 }
 
 async function recordedReview(db: Executor, id: number): Promise<PeerReviewRow> {
-  const row = Number.isSafeInteger(id) ? await findPeerReviewRow(db, id) : undefined;
+  const row = isRowId(id) ? await findPeerReviewRow(db, id) : undefined;
   if (!row)
     throw new NotFoundError(`No peer review has the id ${id}`, [
       { field: 'peerReviewId', value: id, reason: 'is not a known peer review' },
@@ -148,7 +148,7 @@ export async function updatePeerReviewFollowUp(
 }
 
 export async function getPeerReview(db: Executor, id: number): Promise<PeerReviewDetail | undefined> {
-  const row = Number.isSafeInteger(id) ? await findPeerReviewRow(db, id) : undefined;
+  const row = isRowId(id) ? await findPeerReviewRow(db, id) : undefined;
   if (!row) return undefined;
   const links = await findCaseLinks(db, [id]);
   const review = toPeerReview(
@@ -184,7 +184,7 @@ export async function linkPeerReviewToCase(
   deps: { clock: Clock },
 ): Promise<PeerReview> {
   const review = await recordedReview(db, input.peerReviewId);
-  const found = Number.isSafeInteger(input.caseId) ? await findCaseRow(db, input.caseId) : undefined;
+  const found = isRowId(input.caseId) ? await findCaseRow(db, input.caseId) : undefined;
   if (!found)
     throw new NotFoundError(`No case has the id ${input.caseId}`, [
       { field: 'caseId', value: input.caseId, reason: 'is not a known case' },

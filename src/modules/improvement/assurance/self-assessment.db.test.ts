@@ -80,9 +80,11 @@ describe('self-assessment', () => {
       ),
     );
     expect((badVerdict as ValidationError).details[0]).toMatchObject({ field: 'verdict', value: 'maybe' });
-    expect(await rejection(respondToSelfAssessment(db, assessor, 999, { verdict: 'agreed' }, { clock }))).toBeInstanceOf(
-      NotFoundError,
-    );
+    for (const id of [999, Number.NaN, 1e12, -1])
+      expect(await rejection(respondToSelfAssessment(db, assessor, id, { verdict: 'agreed' }, { clock }))).toBeInstanceOf(
+        NotFoundError,
+      );
+    expect(await getSelfAssessment(db, 1e12)).toBeUndefined();
   });
 
   it('keeps an older filing’s state beside a newer one for the same theme', async () => {

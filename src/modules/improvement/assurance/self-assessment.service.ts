@@ -18,7 +18,7 @@ import {
 } from '../improvement.types.ts';
 import { audit, personOf, recordedBy, selfAssessmentSubject } from './assurance-audit.ts';
 import { toSelfAssessment } from './assurance.mapper.ts';
-import { InputReader, MAX_TEXT, objectOf, refusal } from './input.ts';
+import { InputReader, isRowId, MAX_TEXT, objectOf, refusal } from './input.ts';
 import {
   findSelfAssessmentRow,
   findSelfAssessmentRows,
@@ -102,7 +102,7 @@ export async function respondToSelfAssessment(
   deps: { clock: Clock },
 ): Promise<SelfAssessment> {
   requirePermission(actor, 'respond_self_assessment');
-  const row = await findSelfAssessmentRow(db, id);
+  const row = isRowId(id) ? await findSelfAssessmentRow(db, id) : undefined;
   if (!row)
     throw new NotFoundError(`No self-assessment has the id ${id}`, [
       { field: 'id', value: id, reason: 'is not a known self-assessment' },
@@ -157,7 +157,7 @@ export async function listSelfAssessments(
 }
 
 export async function getSelfAssessment(db: Executor, id: number): Promise<SelfAssessment | undefined> {
-  if (!Number.isSafeInteger(id)) return undefined;
+  if (!isRowId(id)) return undefined;
   const row = await findSelfAssessmentRow(db, id);
   return row ? toSelfAssessment(row) : undefined;
 }

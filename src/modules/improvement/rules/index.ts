@@ -8,7 +8,7 @@ export { DEFAULT_RULES, DEFAULT_PARAMS, checkParams, ruleInForce, scopesFor } fr
 export type { DefaultRule, ParamsCheck } from './config.ts';
 export { PARAM_FIELDS, COMPARATOR_CHOICES, COMPARATOR_NAMES, describeParams } from './params.ts';
 export type { ParamField } from './params.ts';
-export { CASE_TRANSITIONS, STATE_SUBJECT, isOpenState } from './transitions.ts';
+export { CASE_TRANSITIONS, MAX_TEXT_LENGTH, STATE_SUBJECT, isOpenState } from './transitions.ts';
 export type { CaseTransition, RequiredField } from './transitions.ts';
 export { transition, allowedActions } from './transition.ts';
 export { improvedSince } from './improvement.ts';

@@ -153,6 +153,16 @@ const rows: Record<string, Row> = {
     request: { action: 'acknowledge', ownerName: 'system', automatic: true },
     refused: 'Acknowledging is done by people, not automatically',
   },
+  'an owner’s name of 201 characters: refused': {
+    from: snapshot('open'),
+    request: { action: 'acknowledge', ownerName: 'x'.repeat(201) },
+    refused: 'The owner’s name or post must be at most 200 characters; this one has 201',
+  },
+  'an owner’s name of 200 characters: accepted': {
+    from: snapshot('open'),
+    request: { action: 'acknowledge', ownerName: 'x'.repeat(200) },
+    to: { state: 'acknowledged', ownerName: 'x'.repeat(200) },
+  },
   // add_action_plan
   'a plan for an acknowledged case: action planned': {
     from: snapshot('acknowledged'),
@@ -332,6 +342,11 @@ const rows: Record<string, Row> = {
     from: snapshot('acknowledged', 2),
     request: { action: 'close', reason: 'The service was transferred to the combined authority' },
     to: { state: 'closed', rung: 2, closedReason: 'The service was transferred to the combined authority' },
+  },
+  'close with reasons of 2,001 characters: refused': {
+    from: snapshot('open'),
+    request: { action: 'close', reason: 'x'.repeat(2001) },
+    refused: 'The reason must be at most 2,000 characters; this one has 2,001',
   },
   'close without reasons: refused': {
     from: snapshot('open'),

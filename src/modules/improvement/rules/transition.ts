@@ -16,7 +16,9 @@ import {
   ACTION_GERUND,
   ACTION_PASSIVE,
   CASE_TRANSITIONS,
+  MAX_TEXT_LENGTH,
   REQUIRED_FIELD_NAMES,
+  TEXT_FIELD_NAMES,
   STATE_SUBJECT,
   deadlineFrom,
   nextRung,
@@ -44,6 +46,17 @@ function open(request: TransitionRequest, facts: TransitionFacts): TransitionRes
     closedReason: null,
   };
   return { ok: true, next, fromState: 'open', toState: 'open', fromRung: rung, toRung: rung };
+}
+
+/** A text given that is longer than it may be (whether the action needs it or not). */
+function tooLong(request: TransitionRequest): string | null {
+  for (const field of ['ownerName', 'reason', 'actionPlan'] as const) {
+    const length = [...(text(request[field]) ?? '')].length;
+    if (length > MAX_TEXT_LENGTH[field]) {
+      return `${TEXT_FIELD_NAMES[field]} must be at most ${MAX_TEXT_LENGTH[field].toLocaleString('en-GB')} characters; this one has ${length.toLocaleString('en-GB')}`;
+    }
+  }
+  return null;
 }
 
 function missingField(request: TransitionRequest): RequiredField | null {
@@ -90,6 +103,8 @@ function refusalOf(snapshot: CaseSnapshot, request: TransitionRequest, facts: Tr
   }
   const missing = missingField(request);
   if (missing) return `${ACTION_GERUND[action]} needs ${REQUIRED_FIELD_NAMES[missing]}`;
+  const long = tooLong(request);
+  if (long) return long;
   if (action === 'escalate' && request.automatic) return automaticRefusal(snapshot, facts);
   if (action === 'close_recovered') return recoveryRefusal(facts);
   return null;

@@ -138,6 +138,15 @@ export const REQUIRED_FIELD_NAMES: Record<RequiredField, string> = {
   actionPlan: 'the action plan',
 };
 
+/** The longest each text may be, in characters: a post or name, a reason, a plan. */
+export const MAX_TEXT_LENGTH: Record<RequiredField, number> = { ownerName: 200, reason: 2000, actionPlan: 10_000 };
+
+export const TEXT_FIELD_NAMES: Record<RequiredField, string> = {
+  reason: 'The reason',
+  ownerName: 'The owner’s name or post',
+  actionPlan: 'The action plan',
+};
+
 export function isOpenState(state: CaseState): boolean {
   return OPEN_CASE_STATES.includes(state);
 }

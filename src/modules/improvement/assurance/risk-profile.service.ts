@@ -5,7 +5,8 @@
  */
 import type { Clock } from '../../../platform/clock.ts';
 import { inTransaction, type Executor } from '../../../platform/db/executor.ts';
-import { gatherCouncilFacts } from '../cases/index.ts';
+// the gatherer's own file, not the cases' barrel: the trigger engine behind that barrel calls this service
+import { gatherCouncilFacts } from '../cases/facts.service.ts';
 import { type CouncilFacts, OPEN_CASE_STATES, type RiskBand, type RiskProfile, type Rung } from '../improvement.types.ts';
 import { flaggedThemesOf, riskInputsOf, riskScore } from '../rules/index.ts';
 import { toRiskProfile } from './assurance.mapper.ts';

@@ -102,6 +102,11 @@ const rows: Record<string, Row> = {
     request: { action: 'add_evidence', reason: 'Q3 tonnage report attached to the scrutiny minutes' },
     to: snapshot('acknowledged'),
   },
+  'a firing’s summary longer than a person’s reason may be: accepted, the system’s words are not limited': {
+    from: snapshot('open'),
+    request: { action: 'add_evidence', automatic: true, reason: 'x'.repeat(5000) },
+    to: snapshot('open'),
+  },
   'a person adds evidence without words: refused': {
     from: snapshot('acknowledged'),
     request: { action: 'add_evidence' },

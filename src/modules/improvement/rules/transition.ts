@@ -103,7 +103,8 @@ function refusalOf(snapshot: CaseSnapshot, request: TransitionRequest, facts: Tr
   }
   const missing = missingField(request);
   if (missing) return `${ACTION_GERUND[action]} needs ${REQUIRED_FIELD_NAMES[missing]}`;
-  const long = tooLong(request);
+  // the system's own words (a firing's summary) are not a person's input to limit
+  const long = request.automatic ? null : tooLong(request);
   if (long) return long;
   if (action === 'escalate' && request.automatic) return automaticRefusal(snapshot, facts);
   if (action === 'close_recovered') return recoveryRefusal(facts);

@@ -27,6 +27,7 @@ import { DATA_VIEWS, dataApi, dataLinksFor, dataPages } from '../modules/data/in
 import { analysisApi } from '../modules/analysis/index.ts';
 import { AssessmentRunner, PLANS_VIEWS, planPages, plansApi } from '../modules/plans/index.ts';
 import { ASSURANCE_VIEWS, assurancePages } from '../modules/improvement/index.ts';
+import { CASES_VIEWS, casePages } from '../modules/improvement/index.ts';
 import { siteRoutes } from '../modules/site/index.ts';
 import { type AppContext, publicBaseUrl } from './context.ts';
 import { sourcesApi } from './sources.api.ts';
@@ -65,7 +66,7 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
     sources: DATA_SOURCES,
     dataVersion: await dataVersionOf(ctx.database),
     pageCacheBytes: ctx.config.pageCacheBytes,
-    moduleViewDirs: [ACCOUNTS_VIEWS, INDICATORS_VIEWS, DATA_VIEWS, PLANS_VIEWS, ASSURANCE_VIEWS],
+    moduleViewDirs: [ACCOUNTS_VIEWS, INDICATORS_VIEWS, DATA_VIEWS, PLANS_VIEWS, ASSURANCE_VIEWS, CASES_VIEWS],
     viewerOf: viewerWithLinks,
     signInUrl: accountUrls.signIn(),
   });
@@ -82,6 +83,7 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
     attributions: attributionsOf(DATA_SOURCES),
   });
   await assurancePages(app, { db, clock: ctx.clock });
+  await casePages(app, { db, clock: ctx.clock });
   return app;
 }
 

@@ -37,6 +37,7 @@ import {
 import { ADMINISTRATOR, type ApiEntry, type MatrixEntry, type PageEntry, TRAFFORD_OFFICER } from './entry.ts';
 import { importedServicePlan, progressReport, traffordServicePlan } from './plans-api-seeds.ts';
 import { PLAN_PAGE_ENTRIES } from './plans-page-entries.ts';
+import { IMPROVEMENT_CASE_ENTRIES } from './improvement-case-entries.ts';
 import { ASSURANCE_PAGE_ENTRIES } from './improvement-assurance-entries.ts';
 
 // --- the requests' pieces ---
@@ -389,4 +390,7 @@ export const MATRIX: readonly MatrixEntry[] = [
 
   // The risk, inspection and partnership pages' forms (see improvement-assurance-entries.ts).
   ...ASSURANCE_PAGE_ENTRIES,
+
+  // The case pages' forms (see improvement-case-entries.ts).
+  ...IMPROVEMENT_CASE_ENTRIES,
 ];

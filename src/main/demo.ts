@@ -5,6 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Clock } from '../platform/clock.ts';
+import type { Executor } from '../platform/db/executor.ts';
 import type { SubmittedFile } from '../platform/files.ts';
 import type { ImportSummary } from '../platform/import-summary.ts';
 import { importAreaFile, importBoundaryFile } from '../modules/places/index.ts';
@@ -14,6 +16,14 @@ import { importIndicatorFile } from '../modules/indicators/index.ts';
 import { importObservations } from '../modules/data/index.ts';
 import { importComparatorGroups } from '../modules/analysis/index.ts';
 import { assessTargets, importPlans, type PlanImportReport } from '../modules/plans/index.ts';
+import {
+  actOnCase,
+  getPartnership,
+  importPartnerships,
+  linkPeerReviewToCase,
+  listCases,
+  runTriggers,
+} from '../modules/improvement/index.ts';
 import type { AppContext } from './context.ts';
 import { formatSummary, type CliIo } from './cli-output.ts';
 
@@ -134,10 +144,53 @@ export async function loadDemo(ctx: AppContext, opts: { io?: CliIo } = {}): Prom
     opts.io?.out(line);
   }
   const judged = await assessTargets(ctx.database.db, actor, {}, { clock: ctx.clock });
-  const line = `Target statuses judged from the figures: ${judged.assessed} targets, ${judged.changed} new statuses recorded`;
-  ctx.logger.info(line);
-  opts.io?.out(line);
+  const lines = [`Target statuses judged from the figures: ${judged.assessed} targets, ${judged.changed} new statuses recorded`];
+  lines.push(...(await loadImprovementDemo(ctx.database.db, ctx.clock)));
+  for (const line of lines) {
+    ctx.logger.info(line);
+    opts.io?.out(line);
+  }
   ctx.logger.info(`Demo data loaded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
+/** The example partnership (see src/modules/improvement/demo/README.md): illustrative, on the real councils. */
+const PARTNERSHIPS_FILE = 'src/modules/improvement/demo/greater-manchester-partnership.json';
+const PARTNERSHIP_ID = 'greater-manchester-improvement';
+/** The case the example peer review looked at: Tameside's reablement outcomes (ASC5). */
+const REVIEWED = { bodyId: 'tameside-council', indicatorCode: 'ASC5' } as const;
+const ILLUSTRATIVE_ESCALATION =
+  'An illustrative example: the Greater Manchester Improvement Partnership offered support and a peer review ' +
+  '(the partnership and its review are made up for the demonstration; the figures are real)';
+
+/**
+ * Once the targets are judged: the triggers over the figures (cases from the real data), then the example
+ * partnership and its peer review, put on the case it looked at on rung 2. Each step changes nothing
+ * when run again.
+ */
+export async function loadImprovementDemo(db: Executor, clock: Clock): Promise<string[]> {
+  const deps = { clock };
+  const run = await runTriggers(db, actor, deps);
+  const imported = await importPartnerships(db, dataFile(PARTNERSHIPS_FILE), { ...deps, actor });
+  const reviews = imported.partnerships.reduce((n, p) => n + p.peerReviews.created + p.peerReviews.changed, 0);
+  return [
+    `Triggers run over the figures: ${run.firingsRecorded} firings recorded, ${run.casesOpened.length} cases opened, ` +
+      `${run.casesAddedTo.length} added to, ${run.casesRecovered.length} recovered`,
+    `Example improvement partnership: ${imported.changed ? `imported (${reviews} peer review${reviews === 1 ? '' : 's'} recorded)` : 'unchanged'}`,
+    await supportWithPeerReview(db, clock),
+  ];
+}
+
+/** Escalates the reviewed council's open case to rung 2 (once) and links the partnership's review of it. */
+async function supportWithPeerReview(db: Executor, clock: Clock): Promise<string> {
+  const deps = { clock };
+  const [found] = (await listCases(db, { ...REVIEWED, status: 'open', pageSize: 1 })).cases;
+  const review = (await getPartnership(db, PARTNERSHIP_ID))?.peerReviews.find((r) => r.reviewedBodyId === REVIEWED.bodyId);
+  if (!found || !review) return `Example peer review: no open ${REVIEWED.indicatorCode} case of ${REVIEWED.bodyId} to link it to`;
+  if (review.caseIds.includes(found.id)) return `Example peer review: linked to case ${found.id} already`;
+  if (found.rung === 3) return `Example peer review: case ${found.id} is on rung 3, beyond the partnership's support`;
+  if (found.rung === 1) await actOnCase(db, actor, found.id, { action: 'escalate', reason: ILLUSTRATIVE_ESCALATION }, deps);
+  await linkPeerReviewToCase(db, actor, { peerReviewId: review.id, caseId: found.id }, deps);
+  return `Example peer review: case ${found.id} (${found.title}) on rung 2, the review linked`;
 }
 
 export async function databaseIsEmpty(ctx: AppContext): Promise<boolean> {

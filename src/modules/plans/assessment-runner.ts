@@ -5,7 +5,8 @@
  * system before the response goes, so that what the response leads to shows the statuses as they
  * now are. A request that wrote nothing (a refusal, a dry run) judges nothing. Requests that finish
  * while a run is going share one more run after it. A run that fails is reported, not passed on:
- * the write it follows has succeeded.
+ * the write it follows has succeeded. Jobs that read the judgements (the under-performance triggers)
+ * follow the judging in the same run, each reported on its own when it fails.
  */
 import type { Clock } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/db/executor.ts';
@@ -25,6 +26,7 @@ export class AssessmentRunner {
     private readonly clock: Clock,
     private readonly onError: (error: unknown) => void,
     private readonly onRun: (run: AssessmentRun) => void = () => undefined,
+    private readonly followUps: readonly (() => Promise<unknown>)[] = [],
   ) {}
 
   /** When a request comes in: for a write, the audit log's newest event id; null for a read. */
@@ -69,6 +71,13 @@ export class AssessmentRunner {
       this.onRun(await assessTargets(this.db, this.actor, {}, { clock: this.clock }));
     } catch (e) {
       this.onError(e);
+    }
+    for (const job of this.followUps) {
+      try {
+        await job();
+      } catch (e) {
+        this.onError(e);
+      }
     }
   }
 }

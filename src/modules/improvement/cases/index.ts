@@ -23,6 +23,7 @@ export {
 } from './rule-versions.service.ts';
 export { BUILT_IN_SOURCES, fingerprintOf, INDICATOR_RULES, indicatorRulesSource } from './indicator-rules.source.ts';
 export { runTriggers, TRIGGER_ACTOR } from './trigger-engine.service.ts';
+export { triggersAfterWrites, type TriggersAfterWrites } from './after-writes.ts';
 // acting on cases, deadlines
 export { actOnCase, escalateOverdue, MAX_CASE_TEXT } from './case-act.service.ts';
 export {

@@ -29,3 +29,24 @@ export async function latestRuleId(db: Executor): Promise<number> {
     .executeTakeFirst();
   return Number(row?.id ?? 0);
 }
+
+/**
+ * What besides the data version the triggers read, cheaply: the newest target judgement, the number
+ * of collection deadlines (both tables read only) and the newest case event.
+ */
+export async function triggerInputMarks(db: Executor): Promise<{ assessment: number; deadlines: number; caseEvent: number }> {
+  const a = await db
+    .selectFrom('target_assessment')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  const d = await db
+    .selectFrom('collection_deadline')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirst();
+  // a case moved by a person changes the councils' risk profiles, which the run stores
+  const e = await db
+    .selectFrom('case_event')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .executeTakeFirst();
+  return { assessment: Number(a?.id ?? 0), deadlines: Number(d?.n ?? 0), caseEvent: Number(e?.id ?? 0) };
+}

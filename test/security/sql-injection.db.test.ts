@@ -49,6 +49,11 @@ const CREDENTIALS: { route: RegExp; headers: () => Record<string, string> }[] = 
     headers: () => ({ cookie: administrator.browser.cookieHeader('/admin')! }),
   },
   { route: /^\/api\/v1\/audit$/, headers: () => ({ authorization: `Bearer ${probeToken.plaintext}` }) },
+  // the risk, inspection and partnership forms, which an administrator may open
+  {
+    route: /^\/(risk\/model|inspection\/self-assessments\/new|partnerships\/(new|:id\/members|:id\/peer-reviews\/new))$/,
+    headers: () => ({ cookie: administrator.browser.cookieHeader('/risk')! }),
+  },
 ];
 /** Query parameters only some pages read, beyond PAGE_QUERY_PARAMETERS. */
 const PAGE_OWN_PARAMETERS: Record<string, string[]> = {

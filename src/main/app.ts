@@ -26,6 +26,7 @@ import { indicatorLinksFor, indicatorPages, indicatorsApi, INDICATORS_VIEWS } fr
 import { DATA_VIEWS, dataApi, dataLinksFor, dataPages } from '../modules/data/index.ts';
 import { analysisApi } from '../modules/analysis/index.ts';
 import { AssessmentRunner, PLANS_VIEWS, planPages, plansApi } from '../modules/plans/index.ts';
+import { improvementApi } from '../modules/improvement/index.ts';
 import { ASSURANCE_VIEWS, assurancePages } from '../modules/improvement/index.ts';
 import { CASES_VIEWS, casePages } from '../modules/improvement/index.ts';
 import { siteRoutes } from '../modules/site/index.ts';
@@ -56,6 +57,7 @@ export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promi
       await dataApi(api, { ...deps, uploadLimitBytes: ctx.config.uploadLimitBytes });
       await analysisApi(api, deps);
       await plansApi(api, { ...deps, uploadLimitBytes: ctx.config.uploadLimitBytes });
+      await improvementApi(api, deps);
       await sourcesApi(api);
     },
     { prefix: '/api/v1' },

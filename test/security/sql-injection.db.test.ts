@@ -22,9 +22,11 @@ import {
   rowCounts,
   seedHostileData,
 } from '../support/security.ts';
+import { seedHostileImprovement } from '../support/improvement-security.ts';
 
 const t = await freshApp();
 await seedHostileData(t.ctx.database.db);
+const improvement = await seedHostileImprovement(t.ctx.database.db);
 const links = await seedOneTimeLinks(t.ctx.database.db, t.clock);
 /** Pages opened by a mailed link: the token is the input that reaches a query (by its hash). */
 const LINK_TOKENS: Record<string, string> = {
@@ -182,9 +184,14 @@ function validValue(route: string, name: string): string {
     if (route.startsWith('/api/v1/plans/') || route.startsWith('/plans/')) return HOSTILE_PLAN.id;
     if (route.startsWith('/admin/people/')) return administrator.made.person.id;
     if (route.startsWith('/api/v1/comparator-groups/')) return HOSTILE_GROUP.id;
+    if (/^(\/api\/v1)?\/cases\//.test(route)) return String(improvement.caseId);
+    if (/\/self-assessments\//.test(route)) return String(improvement.selfAssessmentId);
+    if (/^(\/api\/v1)?\/partnerships\//.test(route)) return improvement.partnershipId;
+    if (/^(\/api\/v1)?\/peer-reviews\//.test(route)) return String(improvement.peerReviewId);
     return 'hostile-districts';
   }
   const values: Record<string, string> = {
+    bodyId: improvement.councilId,
     grantId: administrator.made.grants[0]!.id,
     tokenId: probeToken.token.id,
     indicator: XSS_INDICATOR,

@@ -1,2 +1,2 @@
-/** The api part of the improvement module: what it offers the rest of the module and the app. */
-export {};
+/** The improvement module's JSON API, composed in src/main/app.ts. */
+export { improvementApi, type ImprovementApiDeps } from './routes.ts';

@@ -92,6 +92,11 @@ const rows: Record<string, Row> = {
     input: indicator({ figures: years.slice(0, 5).map((p) => [p, 30]), periods: years }),
     clear: 0,
   },
+  'a series stopped two periods ago and still missing: the latest is not judged, the period it stopped fires, 0 clear': {
+    kind: 'series_break',
+    input: indicator({ figures: years.slice(0, 4).map((p) => [p, 30]), periods: years }),
+    clear: 0,
+  },
   'a gap two periods ago, since filled by two figures: the latest is clear, the one after the gap is a break': {
     kind: 'series_break',
     input: indicator({ figures: years.filter((p) => p !== 'FY2021').map((p) => [p, 30]), periods: years }),

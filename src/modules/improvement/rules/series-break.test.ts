@@ -123,6 +123,12 @@ const rows: Record<string, Row> = {
     kind: 'gap',
     summary: /^Recycling rate has no figure for 2023\/24, which other councils have published; the last was 40\.5% in 2022\/23$/,
   },
+  'no figure for the latest two periods: the series stopped before the latest, not judged again': {
+    facts: { figures: steady(40).slice(0, 4), periods: ALL },
+    fires: false,
+    period: null,
+    summary: /has had no figure since 41\.5% in 2021\/22: the series stopped 2 periods ago, a gap judged when it appeared$/,
+  },
   'no figure for the period before the latest: fires as a gap': {
     facts: { figures: steady(40).filter(([p]) => p !== 'FY2022'), periods: ALL },
     fires: true,
@@ -140,12 +146,12 @@ const rows: Record<string, Row> = {
     fires: false,
     period: 'FY2023',
   },
-  'a missing latest figure without judging gaps: the area’s own latest change is judged': {
+  'a missing latest figure without judging gaps: not judged, even after a drop the period before': {
     facts: { figures: [...steady(40).slice(0, 4), ['FY2022', 30]], periods: ALL },
     params: { fireOnGap: false },
-    fires: true,
-    period: 'FY2022',
-    kind: 'drop',
+    fires: false,
+    period: null,
+    summary: /no figure for 2023\/24; a drop is judged at the latest period, and gaps are not judged by this rule$/,
   },
   'no direction and a gap: fires': {
     facts: { polarity: 'none', figures: steady(40).slice(0, 5), periods: ALL },
@@ -184,10 +190,10 @@ describe('a break or sudden drop in a series', () => {
     expect(evidence.change).toBeCloseTo(-11.1);
   });
 
-  it('names every missing period of a stopped series', () => {
-    const facts = indicator({ figures: steady(40).slice(0, 4), periods: ALL });
+  it('names every missing period of a gap before the latest figure', () => {
+    const facts = indicator({ figures: steady(40).filter(([p]) => p !== 'FY2021' && p !== 'FY2022'), periods: ALL });
     const outcome = evaluateRule('series_break', defaults, facts, now);
-    expect(outcome.evidence.missingPeriods).toEqual(['FY2022', 'FY2023']);
-    expect(outcome.summary).toMatch(/no figure for 2022\/23, 2023\/24/);
+    expect(outcome.evidence.missingPeriods).toEqual(['FY2021', 'FY2022']);
+    expect(outcome.summary).toMatch(/no figure for 2021\/22, 2022\/23 before 40\.0% in 2023\/24$/);
   });
 });

@@ -2,9 +2,11 @@
  * Series break: a sudden change in the worse direction — larger than `dropFactor` times the series'
  * usual change (the median size of its earlier changes between consecutive periods, of which there must
  * be `minimumHistory`) and at least `minimumDrop` units — or, when `fireOnGap`, a gap: the area has no
- * figure for the latest period the indicator has figures for, or none for the period just before its
- * latest figure, after having had figures before. Gaps are judged for any indicator; drops only for one
- * with a direction.
+ * figure for the latest period the indicator has figures for while it had one for the period before
+ * (the series has just stopped), or its latest figure follows periods it has no figure for. A series
+ * that stopped longer ago is not judged again: the gap was news when it appeared, and a case it opened
+ * stays open until figures return. Gaps are judged for any indicator; drops only for one with a
+ * direction.
  */
 import type { IndicatorFacts, RuleOutcome, SeriesBreakParams } from '../improvement.types.ts';
 import { median, roundingOf, worseBy } from './compare.ts';
@@ -14,18 +16,18 @@ import { differenceWords, periodWords, plural } from './words.ts';
 
 type Base = Record<string, unknown>;
 
-/** The periods the area is missing at the latest period, or [] when there is no gap to see. */
-function missingPeriods(facts: IndicatorFacts, periods: string[]): string[] {
+/** The periods after the area's last figure (the series stopped), or [] when it has the latest. */
+function periodsSinceLastFigure(facts: IndicatorFacts, periods: string[]): string[] {
+  const last = latestPoint(facts);
+  return last ? periods.slice(periods.indexOf(last.period) + 1) : [];
+}
+
+/** The periods just before the area's latest figure that it has no figure for (back to an earlier figure). */
+function gapBeforeLatest(facts: IndicatorFacts, periods: string[]): string[] {
   const points = pointsByPeriod(facts);
   const first = periods.findIndex((p) => points.has(p));
-  if (first < 0) return [];
-  const latest = periods.length - 1;
   const missing: string[] = [];
-  // the series stopped: every period after the area's last figure
-  for (let i = latest; i > first && !points.has(periods[i]!); i--) missing.unshift(periods[i]!);
-  if (missing.length > 0) return missing;
-  // the latest figure follows a gap
-  for (let i = latest - 1; i > first && !points.has(periods[i]!); i--) missing.unshift(periods[i]!);
+  for (let i = periods.length - 2; i > first && !points.has(periods[i]!); i--) missing.unshift(periods[i]!);
   return missing;
 }
 
@@ -92,7 +94,15 @@ export function evaluateSeriesBreak(params: SeriesBreakParams, facts: IndicatorF
   const latest = latestPoint(facts);
   if (!latest) return notJudged(`${facts.indicatorTitle} has no figures for this area`, base);
   const periods = orderedPeriods(facts);
-  const missing = params.fireOnGap ? missingPeriods(facts, periods) : [];
+  const stopped = periodsSinceLastFigure(facts, periods);
+  if (params.fireOnGap && stopped.length === 1) return gapOutcome(facts, periods, stopped, base);
+  if (params.fireOnGap && stopped.length > 1) {
+    return notJudged(
+      `${facts.indicatorTitle} has had no figure since ${figureWords(facts, latest)}: the series stopped ${plural(stopped.length, 'period')} ago, a gap judged when it appeared`,
+      { ...base, missingPeriods: stopped, lastFigure: pointEvidence(latest) },
+    );
+  }
+  const missing = params.fireOnGap && stopped.length === 0 ? gapBeforeLatest(facts, periods) : [];
   if (missing.length > 0) return gapOutcome(facts, periods, missing, base);
   const latestPeriod = periods[periods.length - 1]!;
   if (facts.polarity === 'none') {
@@ -106,8 +116,10 @@ export function evaluateSeriesBreak(params: SeriesBreakParams, facts: IndicatorF
       : notJudged(`${facts.indicatorTitle} has no better direction, so drops are not judged`, base);
   }
   if (latest.period !== latestPeriod) {
-    // the series stopped but gaps are not judged: the drop is judged at the area's own latest figure
-    return dropOutcome(facts, periods.slice(0, periods.indexOf(latest.period) + 1), params, base);
+    return notJudged(
+      `${facts.indicatorTitle} has no figure for ${periodWords(latestPeriod)}; a drop is judged at the latest period, and gaps are not judged by this rule`,
+      { ...base, lastFigure: pointEvidence(latest) },
+    );
   }
   const drop = dropOutcome(facts, periods, params, base);
   if (drop.period === null && params.fireOnGap) {

@@ -114,10 +114,18 @@ export async function setEventDetail(db: Executor, caseId: number, seq: number, 
 
 // --- firings ---
 
-/** The sources that fired into a case. */
-export async function findFiringSources(db: Executor, caseId: number): Promise<string[]> {
-  const rows = await db.selectFrom('trigger_firing').select('source').distinct().where('case_id', '=', caseId).execute();
-  return rows.map((r) => r.source);
+/** The sources that fired into each open case, by case id. */
+export async function findOpenCaseSources(db: Executor): Promise<Map<number, string[]>> {
+  const rows = await db
+    .selectFrom('trigger_firing as f')
+    .innerJoin('ladder_case as c', 'c.id', 'f.case_id')
+    .select(['f.case_id', 'f.source'])
+    .distinct()
+    .where('c.state', 'in', OPEN)
+    .execute();
+  const out = new Map<number, string[]>();
+  for (const r of rows) out.set(Number(r.case_id), [...(out.get(Number(r.case_id)) ?? []), r.source]);
+  return out;
 }
 
 export async function findFiringRows(db: Executor, caseId: number): Promise<FiringRow[]> {

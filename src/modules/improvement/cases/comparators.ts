@@ -3,7 +3,7 @@
  * Oflog), else the councils of its type. Groups are found once per run and shared.
  */
 import type { Executor } from '../../../platform/db/executor.ts';
-import { findNearestGroup, median, quartiles, rankValues, resolveComparatorGroup } from '../../analysis/index.ts';
+import { findNearestGroup, median, quartileOfRank, quartiles, resolveComparatorGroup } from '../../analysis/index.ts';
 import type { GroupPosition, Polarity } from '../improvement.types.ts';
 
 export interface ComparatorGroup {
@@ -44,27 +44,50 @@ export interface PeriodRanking {
   size: number;
   median: number;
   worstQuartileBound: number;
-  positions: Map<string, { rank: number; quartile: 1 | 2 | 3 | 4; value: number }>;
+  /** the values' sort keys (smaller is better), rounded as published, for ranking any member */
+  keys: Map<string, { key: number; value: number }>;
+  sortedKeys: number[];
 }
 
-/** A group's figures for one period ranked by the indicator's polarity; null when too few or not judged. */
+/**
+ * A group's figures for one period, ready to rank a member by the indicator's polarity (competition
+ * ranking of values rounded as published, as analysis ranks them); null when too few or not judged.
+ */
 export function rankGroup(
   values: readonly { code: string; value: number }[],
   polarity: Polarity,
   decimalPlaces: number,
 ): PeriodRanking | null {
   if (polarity === 'none' || values.length < MINIMUM_GROUP_SIZE) return null;
-  const ranking = rankValues(values, { polarity, decimalPlaces });
   const numbers = values.map((v) => v.value);
   const mid = median(numbers);
   const q = quartiles(numbers);
   if (mid === null || q === null) return null;
+  const scale = 10 ** decimalPlaces;
+  const keyOf = (v: number) => {
+    const rounded = Math.round(v * scale) / scale;
+    return polarity === 'lower_is_better' ? rounded : -rounded;
+  };
+  const keys = new Map(values.map((v) => [v.code, { key: keyOf(v.value), value: v.value }]));
   return {
     size: values.length,
     median: mid,
     worstQuartileBound: polarity === 'higher_is_better' ? q.q1 : q.q3,
-    positions: new Map(ranking.items.map((r) => [r.code, { rank: r.rank, quartile: r.quartile, value: r.value }])),
+    keys,
+    sortedKeys: [...keys.values()].map((k) => k.key).sort((a, b) => a - b),
   };
+}
+
+/** 1 + the members strictly better: equal figures share a rank. */
+function rankOf(sortedKeys: readonly number[], key: number): number {
+  let lo = 0;
+  let hi = sortedKeys.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sortedKeys[mid]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo + 1;
 }
 
 export function positionOf(
@@ -73,17 +96,18 @@ export function positionOf(
   period: string,
   areaCode: string,
 ): GroupPosition | null {
-  const p = ranking.positions.get(areaCode);
-  if (!p) return null;
+  const own = ranking.keys.get(areaCode);
+  if (!own) return null;
+  const rank = rankOf(ranking.sortedKeys, own.key);
   return {
     period,
     groupId: group.id,
     groupName: group.name,
     size: ranking.size,
-    rank: p.rank,
-    quartile: p.quartile,
+    rank,
+    quartile: quartileOfRank(rank, ranking.size),
     median: ranking.median,
     worstQuartileBound: ranking.worstQuartileBound,
-    value: p.value,
+    value: own.value,
   };
 }

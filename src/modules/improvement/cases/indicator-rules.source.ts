@@ -78,10 +78,23 @@ function fire(council: CouncilFacts, j: Judged, rules: readonly TriggerRuleVersi
 
 const targetRef = (j: Judged<'off_target'>) => ({ planId: j.input.planId, key: j.input.targetKey, title: j.input.title });
 
+/** Each run's councils by body id, and what is judged of each, worked out once per run. */
+const judgedByRun = new WeakMap<CouncilFacts[], Map<string, { council: CouncilFacts; judged: Judged[] }>>();
+
+function judgedFor(ctx: TriggerSourceContext, bodyId: string): { council: CouncilFacts; judged: Judged[] } | undefined {
+  let byBody = judgedByRun.get(ctx.facts);
+  if (!byBody) {
+    byBody = new Map(ctx.facts.map((council) => [council.bodyId, { council, judged: judgedOf(council) }]));
+    judgedByRun.set(ctx.facts, byBody);
+  }
+  return byBody.get(bodyId);
+}
+
 /** What the case's kinds say now about its subject. */
 function recoveryOf(c: Case, ctx: TriggerSourceContext): RecoveryCheck | null {
-  const council = ctx.facts.find((f) => f.bodyId === c.subject.bodyId);
-  if (!council) return null;
+  const found = judgedFor(ctx, c.subject.bodyId);
+  if (!found) return null;
+  const { council, judged } = found;
   const kinds = c.kinds.filter((k): k is TriggerKind => (TRIGGER_KINDS as readonly string[]).includes(k));
   if (kinds.length === 0) return null;
   const now = ctx.clock.now();
@@ -89,7 +102,7 @@ function recoveryOf(c: Case, ctx: TriggerSourceContext): RecoveryCheck | null {
   let needed = 0;
   const words: string[] = [];
   for (const kind of kinds) {
-    const subjects = judgedOf(council).filter(
+    const subjects = judged.filter(
       (j) => j.kind === kind && j.indicatorCode === c.subject.indicatorCode && j.areaCode === c.subject.areaCode,
     );
     // the figures, target or deadline the case was about are no longer there: nothing to judge recovery by

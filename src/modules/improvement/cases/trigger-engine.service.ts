@@ -13,7 +13,7 @@ import { refreshRiskProfiles } from '../assurance/index.ts';
 import type { Case, CaseSubject, CouncilFacts, RecoveryCheck, TriggerFiring } from '../improvement.types.ts';
 import { transition } from '../rules/index.ts';
 import {
-  findFiringSources,
+  findOpenCaseSources,
   findOpenCaseFor,
   findOpenCaseRows,
   findRecordedFingerprints,
@@ -45,10 +45,11 @@ export async function runTriggers(
   const fresh = await newFirings(db, sources, ctx);
   for (const firings of bySubject(fresh).values()) await recordFirings(db, firings, facts, clock, run);
   const touched = new Set([...run.casesOpened, ...run.casesAddedTo]);
+  const firedBy = await findOpenCaseSources(db);
   for (const row of await findOpenCaseRows(db)) {
     const c = toCase(row);
     if (touched.has(c.id)) continue;
-    const check = await recoveryOf(db, c, sources, ctx);
+    const check = await recoveryOf(db, c, firedBy.get(c.id) ?? [], sources, ctx);
     if (check && check.clearPeriods >= check.needed) {
       await closeRecovered(db, c, check, clock);
       run.casesRecovered.push(c.id);
@@ -155,10 +156,10 @@ async function noteFiringIds(trx: Executor, caseId: number, ids: number[]): Prom
 async function recoveryOf(
   db: Executor,
   c: Case,
+  fired: readonly string[],
   sources: readonly TriggerSource[],
   ctx: TriggerSourceContext,
 ): Promise<RecoveryCheck | null> {
-  const fired = await findFiringSources(db, c.id);
   const checks: RecoveryCheck[] = [];
   for (const id of fired) {
     const source = sources.find((s) => s.id === id);

@@ -126,7 +126,9 @@ const eventSchema = z.object({
   toRung: rungSchema,
   reason: z.string().nullable(),
   detail: z.record(z.string(), z.unknown()).describe('e.g. the firings added, the owner named, the plan'),
-  actor: z.string().describe('who, as the audit log names them; “system” for the engine and automatic escalation'),
+  actor: z
+    .string()
+    .describe('who, as the audit log names them: a person’s name, or “system: …” for the triggers and automatic escalation'),
   at: z.string(),
 });
 const presentEvent = (e: CaseEvent): z.infer<typeof eventSchema> => ({

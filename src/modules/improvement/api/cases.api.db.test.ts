@@ -121,6 +121,8 @@ describe('the cases list', () => {
     expect(one.items.map((c) => c.id)).toEqual([first!.id]);
     expect(one.links.next).toBe('/api/v1/cases?limit=1&offset=1');
     expect((await cases('?limit=1&offset=1')).items.map((c) => c.id)).toEqual([second!.id]);
+    // an offset between the service's pages
+    expect((await cases('?limit=2&offset=1')).items.map((c) => c.id)).toEqual(all.items.slice(1, 3).map((c) => c.id));
     const paged = await cases('?page=2&pageSize=1');
     expect(paged).toMatchObject({ total: all.total, limit: 1, offset: 1 });
     expect(paged.items.map((c) => c.id)).toEqual([second!.id]);
@@ -162,7 +164,14 @@ describe('a case', () => {
     const { id } = await caseOf(WORLD.trafford.id, WORLD.recycling);
     const opened = await caseDetail(id);
     expect(opened).toMatchObject({ id, state: 'open', links: { self: `/api/v1/cases/${id}`, html: `/cases/${id}` } });
-    expect(opened.events[0]).toMatchObject({ seq: 1, action: 'open', fromState: null, toState: 'open', toRung: 1 });
+    expect(opened.events[0]).toMatchObject({
+      seq: 1,
+      action: 'open',
+      fromState: null,
+      toState: 'open',
+      toRung: 1,
+      actor: 'system: triggers',
+    });
     expect(opened.firings.map((f) => f.kind)).toEqual(expect.arrayContaining(['bottom_quartile', 'red_red']));
     const quartile = opened.firings.find((f) => f.kind === 'bottom_quartile')!;
     expect(quartile).toMatchObject({ source: 'indicator_rules', kindName: 'Bottom quartile of comparators', period: 'FY2022' });

@@ -31,7 +31,7 @@ const wholeNumber = (what: string, min: number, max: number) =>
     );
 
 export const PUBLIC_DESCRIPTION =
-  'Public, read-only. People are named as the audit log names them (a post or an officer’s name, or “system”); ' +
+  'Public, read-only. People are named as the audit log names them (an officer’s name, or “system: …” for what the platform did itself); ' +
   'no resident’s personal data is shown.';
 
 export const caseParams = z.object({ id: wholeNumber('a case number', 1, 2_147_483_647).describe('the case’s number') });

@@ -169,12 +169,14 @@ const ILLUSTRATIVE_ESCALATION =
  */
 export async function loadImprovementDemo(db: Executor, clock: Clock): Promise<string[]> {
   const deps = { clock };
+  const started = Date.now();
   const run = await runTriggers(db, actor, deps);
+  const took = Date.now() - started;
   const imported = await importPartnerships(db, dataFile(PARTNERSHIPS_FILE), { ...deps, actor });
   const reviews = imported.partnerships.reduce((n, p) => n + p.peerReviews.created + p.peerReviews.changed, 0);
   return [
     `Triggers run over the figures: ${run.firingsRecorded} firings recorded, ${run.casesOpened.length} cases opened, ` +
-      `${run.casesAddedTo.length} added to, ${run.casesRecovered.length} recovered`,
+      `${run.casesAddedTo.length} added to, ${run.casesRecovered.length} recovered in ${took} ms`,
     `Example improvement partnership: ${imported.changed ? `imported (${reviews} peer review${reviews === 1 ? '' : 's'} recorded)` : 'unchanged'}`,
     await supportWithPeerReview(db, clock),
   ];

@@ -115,6 +115,12 @@ const rows: Record<string, Row> = {
     score: 20,
     band: 'medium',
   },
+  'calls for action counted, with a weight given: any call is a full share': {
+    inputs: { callsForAction: 2 },
+    score: 0,
+    band: 'low',
+    explanations: { calls_for_action: '2 calls for action' },
+  },
   'all at their worst: 100': {
     inputs: {
       targetsJudged: 3,
@@ -165,6 +171,13 @@ describe('the risk score', () => {
       weights: { ...model.weights, off_target: 50, open_cases: 50, bottom_quartile: 40, worsening: 30, data_quality: 30 },
     };
     expect(riskScore({ ...quiet, targetsJudged: 1, targetsOffTrack: 1 }, doubled).score).toBe(25);
+  });
+
+  it('calls for action weigh what the model gives them', () => {
+    const weighted = { ...model, weights: { ...model.weights, open_cases: 15, calls_for_action: 10 } };
+    const { components } = riskScore({ ...quiet, callsForAction: 1 }, weighted);
+    expect(components.find((c) => c.key === 'calls_for_action')).toMatchObject({ share: 1, weight: 10, points: 10 });
+    expect(riskScore({ ...quiet, callsForAction: 0 }, weighted).score).toBe(0);
   });
 
   it('the bands are the model’s', () => {

@@ -116,6 +116,7 @@ function shareOf(key: RiskComponentKey, inputs: RiskInputs, model: RiskModelSett
     case 'open_cases':
       return openCasesShare(inputs, model);
     case 'calls_for_action':
+      // until the model says how many calls make a full share, any open call for action is one
       return inputs.callsForAction === null
         ? { share: null, explanation: `calls for action are not collected yet: ${NOTHING}` }
         : {

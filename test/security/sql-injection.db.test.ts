@@ -51,6 +51,8 @@ const CREDENTIALS: { route: RegExp; headers: () => Record<string, string> }[] = 
     headers: () => ({ cookie: administrator.browser.cookieHeader('/admin')! }),
   },
   { route: /^\/api\/v1\/audit$/, headers: () => ({ authorization: `Bearer ${probeToken.plaintext}` }) },
+  // the form adding a version of a trigger rule, which an administrator may open
+  { route: /^\/triggers\/versions\/new$/, headers: () => ({ cookie: administrator.browser.cookieHeader('/triggers')! }) },
   // the risk, inspection and partnership forms, which an administrator may open
   {
     route: /^\/(risk\/model|inspection\/self-assessments\/new|partnerships\/(new|:id\/members|:id\/peer-reviews\/new))$/,
@@ -63,6 +65,9 @@ const PAGE_OWN_PARAMETERS: Record<string, string[]> = {
   '/bodies/:id/audit': ['person', 'action', 'from', 'to'],
   '/indicators/:code/audit': ['body', 'person', 'action', 'from', 'to'],
   '/admin/tokens': ['body'],
+  '/cases': ['status', 'body', 'rung', 'kind'],
+  '/cases.csv': ['status', 'body', 'rung', 'kind'],
+  '/triggers/versions/new': ['kind', 'body'],
 };
 
 /** A GET of `url` (an address of `route`), with the credentials the route needs. */

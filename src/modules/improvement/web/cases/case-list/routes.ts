@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../../../../../platform/errors.ts';
 import { formErrors, render } from '../../../../../platform/web/index.ts';
-import { badDownload } from '../cases-common/bad-request.ts';
+import { badRequest } from '../cases-common/bad-request.ts';
 import { sendCsv } from '../cases-common/csv.ts';
 import type { CasePagesDeps } from '../deps.ts';
 import { PAGE } from '../guard.ts';
@@ -51,12 +51,13 @@ export function caseListRoutes(app: FastifyInstance, deps: CasePagesDeps): void 
 
   app.get('/cases.csv', PAGE, async (request, reply) => {
     const parsed = parseCaseListQuery(request.query);
-    if (!parsed.ok) return badDownload(reply, parsed.errors.summary.map((e) => e.text).join(' '));
+    const back = { href: caseUrls.list(), text: 'The list of cases' };
+    if (!parsed.ok) return badRequest(reply, parsed.errors.summary.map((e) => e.text).join(' '), back);
     try {
       await councilNameOf(deps.db, parsed.request.filters.body);
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      return badDownload(reply, error.message);
+      return badRequest(reply, error.message, back);
     }
     const cases = await allCases(deps.db, parsed.request.filters);
     const name = ['cases', parsed.request.filters.status, parsed.request.filters.body ?? ''].filter((p) => p !== '').join('-');

@@ -24,6 +24,7 @@ import { type FieldName, serviceErrors } from '../cases-common/problems.ts';
 import type { CasePagesDeps } from '../deps.ts';
 import { formChecks, PAGE } from '../guard.ts';
 import { caseUrls } from '../urls.ts';
+import { kindInWords } from '../words.ts';
 import { PARAM_FIELDS, rawParams } from './params.ts';
 import { type VersionSent, versionFormView, versionSent } from './version-form.ts';
 import { type Names, triggersView } from './view-model.ts';
@@ -112,6 +113,13 @@ export function triggerRoutes(app: FastifyInstance, deps: CasePagesDeps): void {
     requireConfigure(requirePerson(request));
     const query = request.query as Record<string, unknown>;
     const kind = sentText(query, 'kind');
+    if (kind === '')
+      return render(reply, 'case-triggers/choose-kind.njk', {
+        pageTitle: 'Which rule does the new version change?',
+        action: '/triggers/versions/new',
+        backHref: caseUrls.triggers(),
+        kinds: TRIGGER_KINDS.map((k) => ({ value: k, text: kindInWords(k) })),
+      });
     if (!isKind(kind)) return badRequest(reply, kindProblem(kind), BACK);
     return showForm(request, reply, kind, {
       body: sentText(query, 'body').trim(),

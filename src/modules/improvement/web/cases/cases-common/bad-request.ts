@@ -16,12 +16,3 @@ export function badRequest(reply: FastifyReply, message: string, back: { href: s
     { status: 400 },
   );
 }
-
-/** The same for a download: the problem as plain text. */
-export function badDownload(reply: FastifyReply, message: string): FastifyReply {
-  return reply
-    .code(400)
-    .header('cache-control', 'no-store')
-    .type('text/plain; charset=utf-8')
-    .send(`${sentence(message)}\n`);
-}

@@ -28,6 +28,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       { href: siteUrls.search(), text: 'Search' },
       { href: siteUrls.compare(), text: 'Compare' },
       { href: '/plans', text: 'Plans' },
+      { href: '/cases', text: 'Cases' },
       { href: siteUrls.about(), text: 'About the data' },
     ],
     footerLinks: [

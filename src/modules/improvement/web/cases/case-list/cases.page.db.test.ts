@@ -55,6 +55,14 @@ describe('the list of cases', () => {
     );
   });
 
+  it('is in every page’s menu, marked as the current page here', async () => {
+    const { document } = await get(caseUrls.list());
+    const menu = getByRole(document, 'navigation', { name: 'Menu' });
+    expect(getByRole(menu, 'link', { name: 'Cases' }).getAttribute('aria-current')).toBe('page');
+    const elsewhere = getByRole((await get('/about')).document, 'navigation', { name: 'Menu' });
+    expect(getByRole(elsewhere, 'link', { name: 'Cases' }).getAttribute('href')).toBe('/cases');
+  });
+
   it('is filtered by the GET form: one council’s cases have its name in the heading', async () => {
     const { document } = await get(caseUrls.list({ body: ASHFORD.bodyId }));
     expect(textOf(getByRole(document, 'heading', { level: 1 }))).toBe('Open cases: Ashford Council');

@@ -216,3 +216,32 @@ describe('errors and documentation', () => {
     }
   });
 });
+
+describe('under-performance', () => {
+  it('lists the cases the triggers opened from the real figures, each with its evidence', async () => {
+    // Tower Hamlets, NI192: 17.7% in 2022/23, 15.8% in 2023/24, last of its 16 Oflog nearest neighbours
+    // both years (see test/journeys/improvement-demo.db.test.ts for the working).
+    const list = await json('/api/v1/cases?status=open&body=tower-hamlets-council&indicator=NI192');
+    expect(list.items).toHaveLength(1);
+    const listed = list.items[0];
+    expect(listed).toMatchObject({ open: true, rung: 1, area: { code: 'E09000030' }, indicator: { code: 'NI192' } });
+    expect(listed.kinds.map((k: { kind: string }) => k.kind)).toEqual(expect.arrayContaining(['red_red', 'bottom_quartile']));
+    const detail = await json(`/api/v1/cases/${listed.id}`);
+    const redRed = detail.firings.find((f: { kind: string }) => f.kind === 'red_red');
+    expect(redRed.evidence.latest).toMatchObject({ period: 'FY2023', value: 15.8 });
+    expect(redRed.evidence.group).toMatchObject({ groupId: 'oflog-nn-E09000030', size: 16, rank: 16 });
+  });
+
+  it('shows the example partnership, its peer review linked to Tameside’s case on rung 2', async () => {
+    const partnership = await json('/api/v1/partnerships/greater-manchester-improvement');
+    expect(partnership.members).toHaveLength(10);
+    expect(partnership.peerReviews).toHaveLength(1);
+    const review = partnership.peerReviews[0];
+    expect(review).toMatchObject({ reviewed: { id: 'tameside-council' }, reviewedOn: '2025-11-12' });
+    const cases = await json('/api/v1/cases?status=open&body=tameside-council&indicator=ASC5');
+    expect(cases.items).toHaveLength(1);
+    expect(cases.items[0]).toMatchObject({ rung: 2, id: review.caseIds[0] });
+    const detail = await json(`/api/v1/cases/${review.caseIds[0]}`);
+    expect(detail.peerReviews.map((r: { id: number }) => r.id)).toEqual([review.id]);
+  });
+});

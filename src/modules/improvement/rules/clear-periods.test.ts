@@ -133,6 +133,16 @@ const rows: Record<string, Row> = {
     input: targetWith(['off_track', 'on_track', 'no_data', 'on_track']),
     clear: 2,
   },
+  'a period judged twice (off track, then on track) counts once, by its newest judgement: 2 clear': {
+    kind: 'off_target',
+    input: target([
+      ['FY2020', 'off_track'],
+      ['FY2021', 'on_track'],
+      ['FY2022', 'off_track'],
+      ['FY2022', 'on_track'],
+    ]),
+    clear: 2,
+  },
   'a figure due and missing: 0 clear': { kind: 'data_late', input: dueFacts(null), clear: 0 },
   'a figure published late: 1 clear': { kind: 'data_late', input: dueFacts('2026-10-20T10:00:00Z'), clear: 1 },
 };

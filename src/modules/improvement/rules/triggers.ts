@@ -15,7 +15,7 @@ import type {
 } from '../improvement.types.ts';
 import { evaluateBottomQuartile } from './bottom-quartile.ts';
 import { evaluateDataLate } from './data-late.ts';
-import { evaluateOffTarget } from './off-target.ts';
+import { evaluateOffTarget, judgementsByPeriod } from './off-target.ts';
 import { evaluateRedRed } from './red-red.ts';
 import { evaluateSatisfactionFall } from './satisfaction-fall.ts';
 import { evaluateSeriesBreak } from './series-break.ts';
@@ -56,8 +56,9 @@ function countClear(outcomes: Iterable<RuleOutcome>): number {
 }
 
 function* targetHistory(kind: 'off_target', params: TriggerParamsByKind['off_target'], target: TargetFacts, now: Date) {
-  for (let n = target.judgements.length; n > 0; n--) {
-    yield evaluateRule(kind, params, { ...target, judgements: target.judgements.slice(0, n) }, now);
+  const judgements = judgementsByPeriod(target);
+  for (let n = judgements.length; n > 0; n--) {
+    yield evaluateRule(kind, params, { ...target, judgements: judgements.slice(0, n) }, now);
   }
 }
 

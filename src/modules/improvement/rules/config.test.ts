@@ -89,6 +89,18 @@ const checks: CheckRow[] = [
       { field: 'includeAtRisk', reason: /true or false/ },
     ],
   ],
+  [
+    'a name an object has by inheritance is no parameter',
+    'off_target',
+    { toString: 1 },
+    [{ field: 'toString', reason: /not a parameter/ }],
+  ],
+  [
+    '__proto__ is no parameter',
+    'off_target',
+    JSON.parse('{"__proto__": {"periods": 9}}') as unknown,
+    [{ field: '__proto__', reason: /not a parameter/ }],
+  ],
   ['not an object', 'off_target', [1, 2], [{ field: 'params', reason: /an object/ }]],
   ['nothing', 'off_target', null, [{ field: 'params', reason: /an object/ }]],
 ];

@@ -70,7 +70,7 @@ export function checkParams<K extends TriggerKind>(
   const problems: ProblemDetail[] = [];
   const next: Record<string, unknown> = { ...current };
   for (const [name, value] of Object.entries(raw)) {
-    const spec = fields[name];
+    const spec = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (!spec) {
       problems.push({
         field: name,

@@ -29,9 +29,11 @@ import { AssessmentRunner, PLANS_VIEWS, planPages, plansApi } from '../modules/p
 import { improvementApi } from '../modules/improvement/index.ts';
 import { ASSURANCE_VIEWS, assurancePages } from '../modules/improvement/index.ts';
 import { CASES_VIEWS, casePages } from '../modules/improvement/index.ts';
+import { triggersAfterWrites } from '../modules/improvement/index.ts';
 import { siteRoutes } from '../modules/site/index.ts';
 import { type AppContext, publicBaseUrl } from './context.ts';
 import { sourcesApi } from './sources.api.ts';
+import { escalateOverdueDaily } from './daily-escalation.ts';
 import { DATA_SOURCES } from './sources.ts';
 
 export interface AppOptions {
@@ -43,7 +45,8 @@ export interface AppOptions {
 export async function assembleApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = await createHttpApp({ logger: ctx.logger, version: ctx.version });
   const db = ctx.database.db;
-  judgeTargetsAfterWrites(app, ctx);
+  await judgeTargetsAfterWrites(app, ctx);
+  escalateOverdueDaily(app, ctx);
   const baseUrl = publicBaseUrl(ctx.config);
   await registerIdentity(app, { db, clock: ctx.clock, secret: ctx.sessionSecret, secureCookies: baseUrl.startsWith('https:') });
   await registerRateLimiting(app);
@@ -95,11 +98,16 @@ const attributionsOf = (sources: typeof DATA_SOURCES): string[] => [...new Set(s
 /**
  * Target statuses follow the published figures and the plans: when a write request has succeeded and
  * written something, the targets are judged again, as the system, before the response goes (see
- * AssessmentRunner).
+ * AssessmentRunner); then the under-performance triggers run over them, when what they read has changed.
  */
-function judgeTargetsAfterWrites(app: FastifyInstance, ctx: AppContext): void {
-  const runner = new AssessmentRunner(ctx.database.db, ctx.clock, (err) =>
-    app.log.error({ err }, 'Judging the targets of the plans failed'),
+async function judgeTargetsAfterWrites(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const triggers = triggersAfterWrites({ db: ctx.database.db, clock: ctx.clock, dataVersion: await dataVersionOf(ctx.database) });
+  const runner = new AssessmentRunner(
+    ctx.database.db,
+    ctx.clock,
+    (err) => app.log.error({ err }, 'Judging the targets of the plans, or running the triggers after them, failed'),
+    undefined,
+    [triggers],
   );
   const stamps = new WeakMap<FastifyRequest, number>();
   app.decorate(ASSESSMENT, runner);

@@ -129,6 +129,7 @@ describe('the risk model', () => {
     expect(v2).toMatchObject({ version: 2, reason: 'Cases counted once, in the triggers', bands: { high: 50, medium: 20 } });
     expect(v2.weights).toMatchObject({ off_target: 25, open_cases: 0 });
     expect((await riskModelVersions(db)).map((m) => m.version)).toEqual([1, 2]);
+    expect((await listRiskProfiles(db)).map((p) => p.modelVersion)).toEqual([1, 1, 1]);
     expect(await refreshRiskProfiles(db, { clock, facts: exampleCouncilFacts() })).toEqual({ changed: 3 });
     // 0.5 × (25 + 20 + 15 + 15) × 100 ÷ 75 = 50: high again under the new threshold
     expect((await listRiskProfiles(db)).map((p) => [p.bodyId, p.score, p.band, p.modelVersion])).toEqual([

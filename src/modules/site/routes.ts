@@ -29,6 +29,7 @@ export async function siteRoutes(app: FastifyInstance, deps: SiteDeps): Promise<
       { href: siteUrls.compare(), text: 'Compare' },
       { href: '/plans', text: 'Plans' },
       { href: '/cases', text: 'Cases' },
+      { href: '/risk', text: 'Risk' },
       { href: siteUrls.about(), text: 'About the data' },
     ],
     footerLinks: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { RiskProfile } from '../../../improvement.types.ts';
-import { riskListFilter, selectProfiles } from './view-model.ts';
+import type { RiskModel, RiskProfile } from '../../../improvement.types.ts';
+import { riskListFilter, riskListView, selectProfiles } from './view-model.ts';
 
 const component = (key: RiskProfile['components'][number]['key'], points: number) => ({
   key,
@@ -66,5 +66,40 @@ describe('the councils shown', () => {
     ['of a type no council has', { sort: 'score', band: '', type: 'County' }, []],
   ] as const)('%s', (_what, filter, names) => {
     expect(selectProfiles(PROFILES, filter, TYPES).map((p) => p.bodyName)).toEqual(names);
+  });
+});
+
+describe('the risk page', () => {
+  const model = (version: number): RiskModel => ({
+    version,
+    weights: { off_target: 25, bottom_quartile: 20, worsening: 15, data_quality: 15, open_cases: 25, calls_for_action: 0 },
+    casePoints: { 1: 1, 2: 2, 3: 3 },
+    casePointsForFullShare: 6,
+    bands: { high: 40, medium: 20 },
+    createdAt: '2025-06-01T09:00:00.000Z',
+    createdBy: 'system: default model',
+    reason: null,
+  });
+  const view = (version: number, mayConfigure = false) =>
+    riskListView({
+      profiles: PROFILES,
+      model: model(version),
+      filter: riskListFilter({ band: 'high' }),
+      councilTypes: TYPES,
+      mayConfigure,
+    });
+
+  it('says how many profiles were scored with an earlier model than the one in force', () => {
+    expect(view(1).olderModelText).toBeNull();
+    expect(view(2).olderModelText).toBe(
+      '4 profiles were scored with an earlier model version: each is scored again with version 2 the next time the triggers run.',
+    );
+  });
+
+  it('counts the councils shown of all, downloads what is shown, and offers the model’s form only to those who may change it', () => {
+    expect(view(1).countText).toBe('2 of 4 councils');
+    expect(view(1).download.csvHref).toBe('/risk.csv?band=high');
+    expect(view(1).modelHref).toBeNull();
+    expect(view(1, true).modelHref).toBe('/risk/model');
   });
 });

@@ -4,7 +4,8 @@
  * by hand from the files (below); running them again changes nothing; past the rung-1 deadline the
  * cases whose figures have not improved go up to rung 2 by the system, one whose figure improved does
  * not; recovering figures close a case as recovered; each council's risk score is its breakdown's sum
- * and open cases raise it; the demo's example partnership and peer review support a case on rung 2.
+ * and open cases raise it; the demo's example partnership and peer review support a case on rung 2; and
+ * the pages show the cases, their evidence, a risk score's breakdown and the partnership.
  *
  * How the expected cases were found (a short script over the files, not the product's code): for every
  * current English council in data/indicators/trafford_lab_household_recycling_rate_all_LAs.csv
@@ -445,5 +446,25 @@ describe('the case pages', () => {
     // The figures and the comparisons worked out above, as the page words them.
     for (const words of ['15.8%', '17.7%', '28.8%', 'Oflog nearest neighbours of Tower Hamlets', 'rung 1'])
       expect(text).toContain(words);
+  });
+
+  it('show a council’s risk score with its breakdown, and the example partnership with its review', async () => {
+    await loadImprovementDemo(db(), clock);
+    const risk = await t.app.inject({ method: 'GET', url: '/risk/stockton-on-tees-council' });
+    expect(risk.statusCode).toBe(200);
+    const riskText = textOf(parsePage(risk.body));
+    expect(riskText).toContain('Stockton-on-Tees');
+    for (const component of [
+      'Targets off track',
+      'Indicators in the bottom quartile of comparators',
+      'Open cases, weighted by rung',
+    ])
+      expect(riskText).toContain(component);
+
+    const partnership = await t.app.inject({ method: 'GET', url: '/partnerships/greater-manchester-improvement' });
+    expect(partnership.statusCode).toBe(200);
+    const partnershipText = textOf(parsePage(partnership.body));
+    for (const words of ['Greater Manchester Improvement Partnership', 'illustrative example', 'Tameside', 'Oldham', 'Stockport'])
+      expect(partnershipText).toContain(words);
   });
 });

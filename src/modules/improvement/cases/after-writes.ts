@@ -2,11 +2,12 @@
  * The triggers as a job after each write the server answers (following the judging of targets): a
  * run is skipped when nothing it reads has changed since the last — the published data (the data
  * version), the newest target judgement, the newest rule version, the collection deadlines, the newest
- * case event (the risk profiles count open cases by rung) and the date (a figure becomes late with the
- * day). Runs as the system.
+ * case event (the risk profiles count open cases by rung), the risk model's version (every council is
+ * scored again under a new one) and the date (a figure becomes late with the day). Runs as the system.
  */
 import type { Clock } from '../../../platform/clock.ts';
 import type { Executor } from '../../../platform/db/executor.ts';
+import { latestRiskModelVersion } from '../assurance/index.ts';
 import type { TriggerRun, TriggerSource } from './cases.types.ts';
 import { latestRuleId, triggerInputMarks } from './rule.repository.ts';
 import { runTriggers, TRIGGER_ACTOR } from './trigger-engine.service.ts';
@@ -45,6 +46,7 @@ async function inputStamp(deps: TriggersAfterWrites): Promise<string> {
     marks.deadlines,
     marks.caseEvent,
     await latestRuleId(deps.db),
+    await latestRiskModelVersion(deps.db),
     deps.clock.now().toISOString().slice(0, 10),
   ].join('|');
 }

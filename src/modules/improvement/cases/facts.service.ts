@@ -10,7 +10,7 @@ import { getBodyAreas, listBodies } from '../../bodies/index.ts';
 import { getFiguresForPeriods, listPeriodsWithData } from '../../data/index.ts';
 import { type IndicatorDefinition, listIndicators } from '../../indicators/index.ts';
 import type { Period } from '../../periods/index.ts';
-import { getAreas } from '../../places/index.ts';
+import { countryCodeOf, getAreas } from '../../places/index.ts';
 import type { CouncilFacts, IndicatorFacts, Polarity, SeriesPoint } from '../improvement.types.ts';
 import { type ComparatorGroup, ComparatorGroups, type PeriodRanking, positionOf, rankGroup } from './comparators.ts';
 import { gatherDeadlines, gatherTargets } from './facts-targets.ts';
@@ -146,9 +146,23 @@ function indicatorFacts(
     decimalPlaces: def.decimalPlaces,
     series,
     positions,
-    // The periods the council's comparators publish: a year only other nations have published yet
-    // (Wales and Northern Ireland report recycling a year before England) is no gap in its series.
-    periodsWithFigures: periods.filter((p) => group.memberCodes.some((code) => byArea.get(code)?.has(p.key))).map((p) => p.key),
+    periodsWithFigures: periodsPublishedBy(periods, group, byArea, areaCode),
     theme: def.theme,
   };
+}
+
+/**
+ * The periods the council's comparators in its own nation have figures for: a year only other nations
+ * have published yet (Wales and Northern Ireland report recycling a year before England) is no gap in
+ * its series, even where its group is every council of its type across the UK.
+ */
+function periodsPublishedBy(
+  periods: readonly Period[],
+  group: ComparatorGroup,
+  byArea: Map<string, Map<string, unknown>>,
+  areaCode: string,
+): string[] {
+  const country = countryCodeOf(areaCode);
+  const peers = group.memberCodes.filter((code) => countryCodeOf(code) === country);
+  return periods.filter((p) => peers.some((code) => byArea.get(code)?.has(p.key))).map((p) => p.key);
 }

@@ -92,7 +92,7 @@ export async function addRuleVersion(
   const sameScope = versions.filter((v) => v.kind === kind && v.bodyId === bodyId && v.indicatorCode === indicatorCode);
   const latest = sameScope[sameScope.length - 1];
   if (latest && latest.enabled === nextEnabled && JSON.stringify(latest.params) === JSON.stringify(checked.params))
-    throw new ValidationError('The trigger rule cannot be changed', [
+    throw new ValidationError(`Version ${latest.version} of the rule is already so: nothing would change`, [
       {
         field: 'params',
         value: input.params ?? {},

@@ -4,6 +4,7 @@ import type { TestApp } from '../../../../../../test/support/app.ts';
 import { ASHFORD, BARTON, casesApp, openCaseOf } from '../../../../../../test/support/case-pages-web.ts';
 import { getAllByRole, getByRole, queryAllByRole, textOf } from '../../../../../../test/support/site-dom.ts';
 import { accountUrls, cliActor } from '../../../../accounts/index.ts';
+import { createPartnership, linkPeerReviewToCase, recordPeerReview } from '../../../assurance/index.ts';
 import { actOnCase } from '../../../cases/index.ts';
 import { caseUrls } from '../urls.ts';
 
@@ -130,6 +131,45 @@ describe('a case’s page', () => {
     expect(main).toContain('The case was closed on 1 June 2025: Counted twice with another case');
     expect(main).toContain('The case was on rung 1 when it closed.');
     expect(queryAllByRole(document, 'heading', { name: 'Act on the case' })).toEqual([]);
+  });
+
+  it('links the peer reviews linked to the case while it was on rung 2', async () => {
+    const db = t.database.db;
+    const deps = { clock: t.clock };
+    await actOnCase(db, cliActor(), ashford, { action: 'escalate', reason: 'Needs sector support' }, deps);
+    await createPartnership(
+      db,
+      cliActor(),
+      {
+        id: 'test-partnership',
+        name: 'Test improvement partnership',
+        description: 'Councils that review one another',
+        formedOn: '2025-01-01',
+        memberBodyIds: [ASHFORD.bodyId, BARTON.bodyId],
+      },
+      deps,
+    );
+    const review = await recordPeerReview(
+      db,
+      cliActor(),
+      {
+        partnershipId: 'test-partnership',
+        reviewedBodyId: ASHFORD.bodyId,
+        reviewerBodyIds: [BARTON.bodyId],
+        reviewedOn: '2025-05-20',
+        scope: 'Household waste collection and recycling',
+        findings: 'Collections missed',
+        recommendations: 'Weekly food waste',
+        followUp: null,
+      },
+      deps,
+    );
+    await linkPeerReviewToCase(db, cliActor(), { peerReviewId: review.id, caseId: ashford }, deps);
+    const { document } = await visitor().get(caseUrls.case(ashford));
+    expect(getByRole(document, 'link', { name: 'Peer review of 20 May 2025' }).getAttribute('href')).toBe(
+      `/peer-reviews/${review.id}`,
+    );
+    expect(textOf(getByRole(document, 'main'))).toContain('Household waste collection and recycling');
   });
 
   it('is not found for a case that does not exist', async () => {

@@ -3,7 +3,7 @@
  * the proportionate inspection schedule and the ten principles of inspection, self-assessments, and
  * improvement partnerships with their peer reviews and links to cases on rung 2.
  */
-export { currentRiskModel, DEFAULT_MODEL_AUTHOR, riskModelVersions } from './risk-model.service.ts';
+export { currentRiskModel, DEFAULT_MODEL_AUTHOR, latestRiskModelVersion, riskModelVersions } from './risk-model.service.ts';
 export { setRiskModel, type RiskModelChange } from './risk-model-change.service.ts';
 export {
   getRiskProfile,

@@ -4,7 +4,7 @@ import type { Executor } from '../../../platform/db/executor.ts';
 import type { RiskModel } from '../improvement.types.ts';
 import { DEFAULT_RISK_MODEL } from '../rules/index.ts';
 import { toRiskModel } from './assurance.mapper.ts';
-import { findLatestModelRow, findModelRows, insertFirstModelRow } from './risk.repository.ts';
+import { findLatestModelRow, findLatestModelVersion, findModelRows, insertFirstModelRow } from './risk.repository.ts';
 
 export const DEFAULT_MODEL_AUTHOR = 'system: default model';
 
@@ -48,4 +48,9 @@ export async function currentRiskModel(db: Executor, deps: { clock?: Clock } = {
 /** Every version, oldest first. */
 export async function riskModelVersions(db: Executor): Promise<RiskModel[]> {
   return (await findModelRows(db)).map(toRiskModel);
+}
+
+/** The newest model version stored, 0 before any: a change means every council is to be scored again. */
+export async function latestRiskModelVersion(db: Executor): Promise<number> {
+  return findLatestModelVersion(db);
 }

@@ -13,9 +13,11 @@ import {
 } from '../../../../test/support/assurance-factories.ts';
 import { type Actor, cliActor } from '../../accounts/index.ts';
 import { listAuditEvents } from '../../audit/index.ts';
+import { triggersAfterWrites } from '../cases/index.ts';
 import {
   currentRiskModel,
   DEFAULT_MODEL_AUTHOR,
+  latestRiskModelVersion,
   getRiskProfile,
   inspectionSchedule,
   listRiskProfiles,
@@ -139,6 +141,17 @@ describe('the risk model', () => {
     ]);
     const events = await listAuditEvents(db, { action: 'risk_model' }, { limit: 10, offset: 0 });
     expect(events.items.map((e) => e.subjectId)).toEqual(['2']);
+  });
+
+  it('is noticed by the triggers run after writes, which skip a run while nothing they read has changed', async () => {
+    const job = triggersAfterWrites({ db, clock, dataVersion: async () => 'unchanged' });
+    expect(await latestRiskModelVersion(db)).toBe(0);
+    expect(await job()).not.toBeNull();
+    expect(await job()).toBeNull();
+    await setRiskModel(db, assessor, { weights: { worsening: 10 }, reason: 'Trends are noisy' }, { clock });
+    expect(await latestRiskModelVersion(db)).toBe(2);
+    expect(await job()).not.toBeNull();
+    expect(await job()).toBeNull();
   });
 
   it.each([

@@ -70,3 +70,12 @@ export async function countOpenCasesByRung(
     .execute();
   return rows.map((r) => ({ body_id: r.body_id, rung: Number(r.rung), n: Number(r.n) }));
 }
+
+/** The newest model version stored (0 before any). */
+export async function findLatestModelVersion(db: Executor): Promise<number> {
+  const row = await db
+    .selectFrom('risk_model')
+    .select((eb) => eb.fn.max('version').as('version'))
+    .executeTakeFirst();
+  return Number(row?.version ?? 0);
+}

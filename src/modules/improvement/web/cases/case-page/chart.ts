@@ -58,7 +58,8 @@ function summaryOf(input: CaseChartInput, periods: string[], values: (number | n
     first === last
       ? `The one published figure for ${input.areaName} is ${input.format(last.v)} in ${periodLabel(last.p)}`
       : `${input.areaName}’s figures went from ${input.format(first.v)} in ${periodLabel(first.p)} to ${input.format(last.v)} in ${periodLabel(last.p)}`;
-  const median = lastMedian ? `; the comparator group’s median that period was ${input.format(lastMedian.median)}` : '';
+  const group = input.groupName ? `the median of ${input.groupName}` : 'the comparator group’s median';
+  const median = lastMedian ? `; ${group} that period was ${input.format(lastMedian.median)}` : '';
   return `${figures}${median}.`;
 }
 
@@ -85,7 +86,7 @@ export function caseChart(input: CaseChartInput): CaseChartView {
       { name: input.areaName, values, emphasis: true, ...(hasInterval ? { lower, upper } : {}) },
       ...(medians.some((m) => m !== null) ? [{ name: medianName, values: medians }] : []),
     ],
-    ...(hasInterval ? { bandLabel: '95% confidence interval' } : {}),
+    ...(hasInterval ? { bandLabel: 'Confidence interval' } : {}),
   });
   const rows = periods.map((p, i) => ({
     period: periodLabel(p),

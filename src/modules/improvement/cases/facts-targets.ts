@@ -1,6 +1,7 @@
 /** The targets each council answers for, and the figures due from it. */
 import type { Clock } from '../../../platform/clock.ts';
 import type { Executor } from '../../../platform/db/executor.ts';
+import { getIndicators } from '../../indicators/index.ts';
 import { type JudgedTarget, judgedTargets } from '../../plans/index.ts';
 import type { CouncilFacts, DeadlineFacts, IndicatorFacts, TargetFacts } from '../improvement.types.ts';
 import { findDeadlineRows, findFirstPublished, publishedKey } from './deadline-facts.repository.ts';
@@ -65,6 +66,7 @@ export async function gatherDeadlines(
   const rows = await findDeadlineRows(db);
   const out = new Map<string, DeadlineFacts[]>();
   if (rows.length === 0) return out;
+  const definitions = await getIndicators(db, [...new Set(rows.map((r) => r.indicator_code))]);
   const published = await findFirstPublished(
     db,
     rows.map((r) => ({ indicator: r.indicator_code, period: r.period })),
@@ -80,7 +82,7 @@ export async function gatherDeadlines(
     );
     const due = [...mine, ...general].map((r) => ({
       indicatorCode: r.indicator_code,
-      indicatorTitle: titles.get(r.indicator_code) ?? r.indicator_code,
+      indicatorTitle: titles.get(r.indicator_code) ?? definitions.get(r.indicator_code)?.title ?? r.indicator_code,
       period: r.period,
       dueDate: r.due_date,
       receivedAt: published.get(publishedKey(r.indicator_code, c.areaCode, r.period)) ?? null,

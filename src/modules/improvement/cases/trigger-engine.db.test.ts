@@ -13,6 +13,7 @@ import {
 } from '../../../../test/support/cases-factories.ts';
 import { cliActor } from '../../accounts/index.ts';
 import { listAuditEvents } from '../../audit/index.ts';
+import { seedIndicator } from '../../../../test/support/analysis-factories.ts';
 import type { TriggerFiring } from '../improvement.types.ts';
 import { gatherCouncilFacts, getCase, listCases, listRuleVersions, runTriggers, type TriggerSource } from './index.ts';
 
@@ -166,8 +167,21 @@ describe('runTriggers', () => {
       .insertInto('collection_deadline')
       .values({ indicator_code: RECYCLING, period: 'FY2024', body_id: null, due_date: '2025-05-01' })
       .execute();
+    // a deadline of Carlow's own, for figures it has never published
+    await seedIndicator(db, { code: 'LITTER', title: 'Streets free of litter', areaTypes: ['metropolitan_district'] });
+    await db
+      .insertInto('collection_deadline')
+      .values({ indicator_code: 'LITTER', period: 'FY2024', body_id: CARLOW.bodyId, due_date: '2025-05-15' })
+      .execute();
     const facts = await gatherCouncilFacts(db, { clock, bodyIds: [CARLOW.bodyId] });
     expect(facts[0]!.deadlines).toEqual([
+      {
+        indicatorCode: 'LITTER',
+        indicatorTitle: 'Streets free of litter',
+        period: 'FY2024',
+        dueDate: '2025-05-15',
+        receivedAt: null,
+      },
       {
         indicatorCode: RECYCLING,
         indicatorTitle: 'Household waste recycled and composted',
@@ -177,17 +191,18 @@ describe('runTriggers', () => {
       },
     ]);
     const run = await runTriggers(db, cli, { clock });
-    // the six councils without a case get one for the late figure; Ashford's and Barton's take it as evidence
-    expect(run.casesOpened).toHaveLength(6);
+    // the six councils without a case get one for the late figure, and Carlow one for litter; Ashford's and Barton's take it as evidence
+    expect(run.casesOpened).toHaveLength(7);
     expect(run.casesAddedTo).toHaveLength(2);
-    const carlow = (await listCases(db, { bodyId: CARLOW.bodyId })).cases[0]!;
+    const carlow = (await listCases(db, { bodyId: CARLOW.bodyId, indicatorCode: RECYCLING })).cases[0]!;
     expect(carlow.kinds).toEqual(['data_late']);
-    expect((await listCases(db, { kind: 'data_late' })).total).toBe(8);
+    expect((await listCases(db, { kind: 'data_late' })).total).toBe(9);
     await publishPeriod(db, 'FY2024', {}, '2025-06-01T08:00:00.000Z');
     const after = await runTriggers(db, cli, { clock });
     expect(after.casesRecovered).toHaveLength(6);
+    expect((await listCases(db, { status: 'open', indicatorCode: 'LITTER' })).total).toBe(1);
     expect(after.casesRecovered).toContain(carlow.id);
-    expect((await listCases(db, { status: 'open' })).total).toBe(2);
+    expect((await listCases(db, { status: 'open' })).total).toBe(3);
   });
 
   it('takes further sources as they are, and opens a case without an indicator for their firings', async () => {

@@ -276,7 +276,7 @@ describe('the triggers over the demo’s real figures', () => {
     ]);
   });
 
-  it('leave alone a council near the top of its group whose series has no gap', async () => {
+  it('leave alone a council near the top of its group, and a series that has no gap in its own nation', async () => {
     // Trafford, NI192: 58.4% in 2022/23 and in 2023/24, 4th of its 16 CIPFA neighbours in 2023/24 (Milton
     // Keynes 60.2, Stockport 60.0, Cheshire West and Chester 59.1 above it), the median 43.35. Its series
     // runs unbroken from 2015/16 to 2023/24; 2024/25 is published only by Welsh and Northern Irish councils,
@@ -285,6 +285,10 @@ describe('the triggers over the demo’s real figures', () => {
     await runTriggers(db(), actor, { clock });
     const { cases } = await listCases(db(), { bodyId: 'trafford-council', indicatorCode: 'NI192', pageSize: 100 });
     expect(cases.map((c) => [c.subject.areaCode, c.kinds])).toEqual([['E47000001', ['off_target']]]);
+    // Somerset (E06000066), a unitary council since April 2023: one figure, 56.0% in 2023/24, and no stored
+    // nearest-neighbour group, so it is compared with every unitary council, Welsh ones among them, which
+    // have published 2024/25. England has not: no gap, and one figure gives no trend or run of quartiles.
+    expect((await listCases(db(), { bodyId: 'somerset-council', indicatorCode: 'NI192' })).cases).toEqual([]);
   });
 });
 

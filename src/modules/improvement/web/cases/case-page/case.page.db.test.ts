@@ -170,6 +170,11 @@ describe('a case’s page', () => {
       `/peer-reviews/${review.id}`,
     );
     expect(textOf(getByRole(document, 'main'))).toContain('Household waste collection and recycling');
+    const timeline = rowsOf(getByRole(document, 'table', { name: 'Timeline of the case, oldest first' }));
+    expect(timeline.at(-1)!.slice(2, 4)).toEqual([
+      `Evidence added Peer review ${review.id} linked to the case`,
+      'Open: awaiting an owner; rung 2',
+    ]);
   });
 
   it('is not found for a case that does not exist', async () => {

@@ -141,6 +141,7 @@ function detailOf(e: CaseDetail['events'][number]): string {
   if (e.action === 'acknowledge' && typeof d.ownerName === 'string') return `Owner: ${d.ownerName}`;
   if (e.action === 'add_action_plan' && typeof d.actionPlan === 'string') return `Plan: ${d.actionPlan}`;
   if (Array.isArray(d.firingIds)) return `${plural(d.firingIds.length, 'firing')} of the triggers`;
+  if (typeof d.peerReviewId === 'number') return `Peer review ${d.peerReviewId} linked to the case`;
   return '';
 }
 

@@ -133,7 +133,7 @@ describe('filing a self-assessment', () => {
 describe('answering a self-assessment', () => {
   it('gives assessors the form; a challenge needs reasons; the answer is published and cannot be given twice', async () => {
     const id = await filed();
-    const { browser: assessor } = await signInWithRole(t.app, db(), 'assessor');
+    const { browser: assessor, made } = await signInWithRole(t.app, db(), 'assessor');
     const noReasons = await sendForm(assessor, assuranceUrls.selfAssessment(id), 'Send the answer', { verdict: 'challenged' });
     expect(noReasons.statusCode).toBe(400);
     expect(summaryOf(noReasons.body)).toEqual([['Your reasons is required.', '#response']]);
@@ -149,6 +149,8 @@ describe('answering a self-assessment', () => {
     expect(main).toContain('An assessor challenged the self-assessment. (1 June 2025)');
     expect(main).toContain('The evidence leaves out the fall in garden waste.');
     expect(queryAllByRole(page.document, 'button', { name: 'Send the answer' })).toEqual([]);
+    // the public page names no one
+    expect((await new Browser(t.app).get(assuranceUrls.selfAssessment(id))).response.body).not.toContain(made.person.displayName);
 
     const again = await assessor.post(assuranceUrls.respondToSelfAssessment(id), { verdict: 'agreed' });
     expect(again.statusCode).toBe(409);

@@ -24,6 +24,7 @@ const rowsOf = (html: string, caption: RegExp) =>
     .slice(1)
     .map((r) => r.querySelectorAll('th,td').map((c) => textOf(c)));
 const officerOf = async (bodyId: string) => (await signInWithRole(t.app, db(), 'performance_officer', { bodyId })).browser;
+const personOf = async (bodyId: string) => signInWithRole(t.app, db(), 'performance_officer', { bodyId });
 const reviewId = async () => (await getPartnership(db(), GM))!.peerReviews[0]!.id;
 
 describe('the partnerships pages', () => {
@@ -147,7 +148,7 @@ describe('changing the members', () => {
 
 describe('peer reviews', () => {
   it('records one, saying what is wrong by field and keeping what was typed', async () => {
-    const officer = await officerOf(COUNCILS.stockport.id);
+    const { browser: officer, made: person } = await personOf(COUNCILS.stockport.id);
     const url = assuranceUrls.newPeerReview(GM);
     const bad = await sendForm(officer, url, 'Record the peer review', {
       reviewedBodyId: COUNCILS.bury.id,
@@ -182,6 +183,9 @@ describe('peer reviews', () => {
     expect(main).toContain('The peer review has been recorded.');
     expect(main).toContain('Delayed transfers of care are high.');
     expect(main).toContain('No follow-up has been recorded yet.');
+    // the public pages name no one
+    expect((await new Browser(t.app).get(page.url)).response.body).not.toContain(person.person.displayName);
+    expect((await new Browser(t.app).get(assuranceUrls.partnership(GM))).response.body).not.toContain(person.person.displayName);
   });
 
   it('updates the follow-up and links the review to the reviewed council’s case on rung 2, once', async () => {

@@ -100,7 +100,7 @@ describe('a council’s risk page', () => {
 
 describe('changing the risk model', () => {
   it('is offered to assessors, says what is wrong by field keeping what was typed, and adds a version', async () => {
-    const { browser: assessor } = await signInWithRole(t.app, db(), 'assessor');
+    const { browser: assessor, made } = await signInWithRole(t.app, db(), 'assessor');
     const risk = await assessor.get(assuranceUrls.risk());
     expect(getByRole(risk.document, 'link', { name: 'Change the weights or bands' }).getAttribute('href')).toBe('/risk/model');
 
@@ -134,6 +134,8 @@ describe('changing the risk model', () => {
       'Risk model version 2, in force since 1 June 2025. Why: Targets are the council’s own promises',
     );
     expect((await currentRiskModel(db())).weights.off_target).toBe(30);
+    // the version is published with its reason, never with who set it
+    expect((await new Browser(t.app).get(assuranceUrls.risk())).response.body).not.toContain(made.person.displayName);
   });
 
   it('is refused to a council’s officer, with no link to it, and to a form without its token', async () => {

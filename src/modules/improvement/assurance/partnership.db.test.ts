@@ -279,6 +279,22 @@ describe('importing partnerships', () => {
     expect((await getPartnership(db, 'greater-manchester-improvement'))?.peerReviews[0]?.followUp).toBe('Trial extended.');
   });
 
+  it('takes the file’s members: a council left out leaves, keeping its row with the date', async () => {
+    await importPartnerships(db, jsonFile(partnershipFile()), { clock, actor: cliActor() });
+    const smaller = partnershipFile({ members: [trafford.id, stockport.id] });
+    smaller.partnerships[0]!.peerReviews[0]!.reviewerBodyIds = [stockport.id];
+    const report = await importPartnerships(db, jsonFile(smaller), { clock, actor: cliActor() });
+    expect(report.partnerships[0]).toMatchObject({ outcome: 'changed', peerReviews: { changed: 1 } });
+    const members = (await getPartnership(db, 'greater-manchester-improvement'))?.members;
+    expect(members?.map((m) => [m.bodyId, m.leftAt])).toEqual([
+      [stockport.id, null],
+      [trafford.id, null],
+      [bury.id, '2025-06-01T09:00:00.000Z'],
+    ]);
+    const entries = await rejection(importPartnerships(db, jsonFile({ partnerships: [42] }), { clock, actor: cliActor() }));
+    expect(detailsOf(entries)).toEqual([{ field: 'partnerships[0]', value: 42, reason: 'must be an object' }]);
+  });
+
   it('checks the whole file first and names each problem by its JSON path', async () => {
     const file = partnershipFile({ members: [COUNCILS.trafford.id, COUNCILS.stockport.id, 'E08000099'] });
     file.partnerships[0]!.peerReviews[0]!.reviewerBodyIds = [bury.id];

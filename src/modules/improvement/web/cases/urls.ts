@@ -49,7 +49,7 @@ export const caseUrls = {
   actions: (caseId: number): string => `/cases/${id(caseId)}/actions`,
   caseApi: (caseId: number): string => `/api/v1/cases/${id(caseId)}`,
   triggers: (q: { done?: TriggersDoneNotice } = {}): string => withQuery('/triggers', { done: q.done }),
-  /** the form adding a version of a rule of one kind, its scope chosen beforehand when given */
+  /** the form adding a version of a rule of one kind (which kind, when none is given), its scope chosen beforehand when given */
   newVersion: (kind: string, q: { body?: string; indicator?: string } = {}): string =>
     withQuery('/triggers/versions/new', { kind, body: q.body, indicator: q.indicator }),
   addVersion: (): string => '/triggers/versions',

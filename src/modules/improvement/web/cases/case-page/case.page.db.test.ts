@@ -44,9 +44,9 @@ describe('a case’s page', () => {
     const { document } = await visitor().get(caseUrls.case(ashford));
     const ladder = getAllByRole(document, 'list').find((l) => textOf(l).includes('Central government engagement'))!;
     expect(queryAllByRole(ladder, 'listitem').map(textOf)).toEqual([
-      'Internal performance management and scrutiny (the case is on this rung) 90 days to show improvement',
-      'Sector and partnership support (improvement partnership, peer review) 120 days to show improvement',
-      'Central government engagement and intervention 180 days to show improvement',
+      'Internal performance management and scrutiny (the case is on this rung) A case entering it has 90 days to show improvement',
+      'Sector and partnership support (improvement partnership, peer review) A case entering it has 120 days to show improvement',
+      'Central government engagement and intervention A case entering it has 180 days to show improvement',
     ]);
   });
 

@@ -200,7 +200,7 @@ export function casePageView(input: CasePageInput): CasePageView {
     ladder: RUNGS.map((r) => ({
       rung: r,
       name: RUNG_NAMES[r],
-      days: `${plural(input.deadlineDays[r], 'day')} to show improvement`,
+      days: `A case entering it has ${plural(input.deadlineDays[r], 'day')} to show improvement`,
       current: r === c.rung && isOpen(c.state),
     })),
     ladderText: isOpen(c.state)

@@ -16,7 +16,7 @@ import {
 } from '../../../../accounts/index.ts';
 import { listBodies } from '../../../../bodies/index.ts';
 import { getIndicators } from '../../../../indicators/index.ts';
-import { addRuleVersion, listRuleVersions, rulesInForce, rungDeadlines } from '../../../cases/index.ts';
+import { addRuleVersion, listRuleVersions, listRungDeadlineSettings, rulesInForce, rungDeadlines } from '../../../cases/index.ts';
 import { ANY, TRIGGER_KINDS, type TriggerKind, type TriggerRuleVersion } from '../../../improvement.types.ts';
 import { badRequest } from '../cases-common/bad-request.ts';
 import { triggersDoneText } from '../cases-common/done.ts';
@@ -79,6 +79,7 @@ export function triggerRoutes(app: FastifyInstance, deps: CasePagesDeps): void {
       inForce: await rulesInForce(deps.db),
       versions,
       deadlineDays: await rungDeadlines(deps.db, ANY),
+      deadlineChanges: await listRungDeadlineSettings(deps.db),
       names: await namesOf(deps, versions),
       mayConfigure: actor !== null && can(actor, 'configure_improvement'),
       ...(doneText ? { doneText } : {}),

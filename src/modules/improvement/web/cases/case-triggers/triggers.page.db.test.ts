@@ -12,7 +12,8 @@ import {
   queryAllByRole,
   textOf,
 } from '../../../../../../test/support/site-dom.ts';
-import { rulesInForce } from '../../../cases/index.ts';
+import { listCases, rulesInForce, setRungDeadline } from '../../../cases/index.ts';
+import { cliActor } from '../../../../accounts/index.ts';
 import { caseUrls } from '../urls.ts';
 
 let t: TestApp;
@@ -56,11 +57,12 @@ describe('the triggers page', () => {
     const main = textOf(getByRole(document, 'main'));
     expect(main).toContain('How cases open, escalate and close');
     expect(main).toContain('Internal performance management and scrutiny Deadline: 90 days on this rung');
-    expect(queryAllByRole(document, 'link', { name: /^Add a version of this rule/ })).toEqual([]);
+    expect(queryAllByRole(document, 'link', { name: /^Add a version of/ })).toEqual([]);
   });
 
   it('offers those who configure the triggers a form per rule, and no one else', async () => {
     const { document } = await assessor.get(caseUrls.triggers());
+    expect(getByRole(document, 'link', { name: 'Add a version of a rule' }).getAttribute('href')).toBe('/triggers/versions/new');
     expect(getByRole(document, 'link', { name: 'Add a version of this rule: Off target' }).getAttribute('href')).toBe(
       caseUrls.newVersion('off_target'),
     );
@@ -131,6 +133,28 @@ describe('the triggers page', () => {
     expect(same.statusCode).toBe(400);
     expect(summaryOf(same.body)[0]![0]).toMatch(/nothing would change/);
     expect((await rulesInForce(t.database.db)).length).toBe(before);
+  });
+
+  it('lists each change of a rung’s days, and a council’s own days are its cases’ ladder', async () => {
+    await setRungDeadline(
+      t.database.db,
+      cliActor(),
+      { bodyId: ASHFORD.bodyId, rung: 1, days: 60, reason: 'Agreed with Ashford' },
+      { clock: t.clock },
+    );
+    const { document } = await new Browser(t.app).get(caseUrls.triggers());
+    expect(rowsOf(getByRole(document, 'table', { name: 'Changes of a rung’s days, newest first' }))).toEqual([
+      ['Ashford Council', 'Rung 1', '60 days', '1 June 2025 at 10:00', expect.any(String), 'Agreed with Ashford'],
+    ]);
+    // every council's days are as they were
+    expect(textOf(getByRole(document, 'main'))).toContain(
+      'Internal performance management and scrutiny Deadline: 90 days on this rung',
+    );
+    const ashford = (await listCases(t.database.db, { bodyId: ASHFORD.bodyId })).cases[0]!;
+    const page = await new Browser(t.app).get(caseUrls.case(ashford.id));
+    expect(textOf(getByRole(page.document, 'main'))).toContain(
+      '(the case is on this rung) A case entering it has 60 days to show improvement',
+    );
   });
 
   it('asks which rule when none is named, and says so when the rule named is not one', async () => {

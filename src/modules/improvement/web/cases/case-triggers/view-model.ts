@@ -39,6 +39,9 @@ export interface TriggersView {
   doneText: string | undefined;
   kinds: KindSectionView[];
   ladder: { rung: Rung; name: string; days: string }[];
+  /** every change of a rung's days, for every council or one, newest first */
+  deadlineChanges: { scope: string; rung: string; days: string; since: string; who: string; why: string }[];
+  chooseHref: string | undefined;
   apiHref: string;
   casesHref: string;
 }
@@ -71,10 +74,20 @@ function rowOf(v: TriggerRuleVersion, names: Names): RuleRowView {
   };
 }
 
+export interface DeadlineChange {
+  bodyId: string;
+  rung: Rung;
+  days: number;
+  createdAt: string;
+  createdBy: string;
+  reason: string;
+}
+
 export function triggersView(input: {
   inForce: readonly TriggerRuleVersion[];
   versions: readonly TriggerRuleVersion[];
   deadlineDays: Record<Rung, number>;
+  deadlineChanges?: readonly DeadlineChange[];
   names: Names;
   mayConfigure: boolean;
   doneText?: string;
@@ -97,6 +110,17 @@ export function triggersView(input: {
     doneText: input.doneText,
     kinds: TRIGGER_KINDS.map(section),
     ladder: RUNGS.map((r) => ({ rung: r, name: RUNG_NAMES[r], days: plural(input.deadlineDays[r], 'day') })),
+    deadlineChanges: [...(input.deadlineChanges ?? [])]
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+      .map((d) => ({
+        scope: d.bodyId === ANY ? 'Every council' : (input.names.bodies.get(d.bodyId) ?? d.bodyId),
+        rung: `Rung ${d.rung}`,
+        days: plural(d.days, 'day'),
+        since: instantInWords(d.createdAt),
+        who: d.createdBy,
+        why: d.reason,
+      })),
+    chooseHref: input.mayConfigure ? caseUrls.newVersion('') : undefined,
     apiHref: caseUrls.rulesApi(),
     casesHref: caseUrls.list(),
   };

@@ -3,7 +3,7 @@ import type { AssuranceDoneNotice } from '../urls.ts';
 
 const DONE_TEXT: Record<AssuranceDoneNotice, string> = {
   'model-set':
-    'The new risk model is in force. Scores are worked out again with it the next time the triggers run; profiles already stored keep the version they were scored with.',
+    'The new risk model is in force: the triggers run after the change and score each council with figures again. Profiles stored before keep the version they were scored with, in each council’s score history.',
   'self-assessment-filed': 'The self-assessment has been filed. An assessor will agree with it or challenge it.',
   'self-assessment-answered': 'Your response has been recorded and is shown with the self-assessment.',
   'partnership-created': 'The improvement partnership has been formed.',

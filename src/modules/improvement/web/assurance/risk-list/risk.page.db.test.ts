@@ -134,6 +134,7 @@ describe('changing the risk model', () => {
       'Risk model version 2, in force since 1 June 2025. Why: Targets are the council’s own promises',
     );
     expect((await currentRiskModel(db())).weights.off_target).toBe(30);
+    expect(textOf(getByRole(after.document, 'main'))).toContain('The new risk model is in force');
     // the version is published with its reason, never with who set it
     expect((await new Browser(t.app).get(assuranceUrls.risk())).response.body).not.toContain(made.person.displayName);
   });

@@ -19,6 +19,7 @@ import {
   findPeerReviewRow,
   insertCaseLink,
   insertPeerReviewRow,
+  type LadderCaseRow,
   type PeerReviewRow,
   updateFollowUpRow,
 } from './partnership.repository.ts';
@@ -173,6 +174,28 @@ export async function getPeerReview(db: Executor, id: number): Promise<PeerRevie
   };
 }
 
+/** Why a review may not be linked to a case: the case closed, not on rung 2, or of another council. */
+function linkRefusal(what: string, c: LadderCaseRow, review: PeerReviewRow): ValidationError | null {
+  if (!OPEN_CASE_STATES.includes(c.state as CaseState))
+    return new ValidationError(`${what}: the case is closed`, [
+      {
+        field: 'caseId',
+        value: c.id,
+        reason: `is closed (${c.state.replace(/_/g, ' ')}): only an open case on rung 2 takes a peer review`,
+      },
+    ]);
+  const rung = Number(c.rung);
+  if (rung !== 2)
+    return new ValidationError(`${what}: the case is on rung ${rung}, not rung 2 (sector and partnership support)`, [
+      { field: 'caseId', value: c.id, reason: `is on rung ${rung}: a peer review is linked to a case on rung 2` },
+    ]);
+  if (c.body_id !== review.reviewed_body_id)
+    return new ValidationError(`${what}: the case concerns ${c.body_id}, the review ${review.reviewed_body_id}`, [
+      { field: 'caseId', value: c.id, reason: `concerns ${c.body_id}, not the council reviewed (${review.reviewed_body_id})` },
+    ]);
+  return null;
+}
+
 /**
  * Links a review to a case of the reviewed council while the case is open on rung 2: by whoever may act
  * on the case there, or record reviews for the partnership. The case's timeline shows it as evidence.
@@ -199,22 +222,8 @@ export async function linkPeerReviewToCase(
       'You may not link this peer review to this case: act on the case, or record peer reviews for its partnership',
     );
   const what = `Peer review ${review.id} cannot be linked to case ${c.id}`;
-  if (!OPEN_CASE_STATES.includes(c.state as CaseState))
-    throw new ValidationError(`${what}: the case is closed`, [
-      {
-        field: 'caseId',
-        value: c.id,
-        reason: `is closed (${c.state.replace(/_/g, ' ')}): only an open case on rung 2 takes a peer review`,
-      },
-    ]);
-  if (rung !== 2)
-    throw new ValidationError(`${what}: the case is on rung ${rung}, not rung 2 (sector and partnership support)`, [
-      { field: 'caseId', value: c.id, reason: `is on rung ${rung}: a peer review is linked to a case on rung 2` },
-    ]);
-  if (c.body_id !== review.reviewed_body_id)
-    throw new ValidationError(`${what}: the case concerns ${c.body_id}, the review ${review.reviewed_body_id}`, [
-      { field: 'caseId', value: c.id, reason: `concerns ${c.body_id}, not the council reviewed (${review.reviewed_body_id})` },
-    ]);
+  const refused = linkRefusal(what, c, review);
+  if (refused) throw refused;
   if ((await findCaseLinks(db, [review.id])).some((l) => l.case_id === c.id))
     throw new ConflictError(`${what}: they are linked already`, [
       { field: 'caseId', value: c.id, reason: 'is linked to this review already' },

@@ -18,7 +18,7 @@ export const INSPECTION_PRINCIPLES: readonly InspectionPrinciple[] = [
     number: 1,
     principle: 'Pursue the purpose of improvement.',
     howServed:
-      'A trigger opens a case that stays open until the figures recover: it is owned, given an action plan and a deadline on its rung of the ladder of response, and closes as recovered only when its rules have stopped firing for the periods they ask.',
+      'A trigger opens a case that stays open until the figures recover: it is owned, given an action plan and a deadline on its rung of the ladder of response, and closes as recovered when its rules have stopped firing for the periods they ask, or is closed with reasons that are published.',
     link: '/cases',
   },
   {
@@ -81,7 +81,7 @@ export const INSPECTION_PRINCIPLES: readonly InspectionPrinciple[] = [
     number: 10,
     principle: 'Continually learn from experience.',
     howServed:
-      'Trigger rules and the risk model are versioned with the reason for each change; every firing keeps the rule version it was judged under and every profile the model version it was scored with, so a change can be weighed against what it would have done.',
+      'Trigger rules and the risk model are versioned with the reason for each change; every firing keeps the rule version it was judged under and every profile the model version it was scored with, so each judgement can be read with the rule or model it was made under and a change is seen in the history of scores.',
     link: '/triggers',
   },
 ];

@@ -156,6 +156,11 @@ export interface IndicatorFacts {
   positions: GroupPosition[];
   /** periods any area has a figure for, oldest first (to see a gap in this area's series) */
   periodsWithFigures: string[];
+  /**
+   * positions in each comparator group a rule in force asks for (`positions` are those of the default,
+   * 'nearest'); the built-in source hands a rule the positions of its own `comparator`
+   */
+  positionsByComparator?: Partial<Record<ComparatorChoice, GroupPosition[]>>;
 }
 
 /** A target's judged statuses, one per period (the newest judgement of each), oldest first. */

@@ -16,7 +16,7 @@ import { snapshotOf, toCase } from './cases.mapper.ts';
 import type { TriggerSource } from './cases.types.ts';
 import { gatherCouncilFacts } from './facts.service.ts';
 import { audit, caseSubject } from './improvement-audit.ts';
-import { BUILT_IN_SOURCES } from './indicator-rules.source.ts';
+import { BUILT_IN_SOURCES, comparatorsInUse } from './indicator-rules.source.ts';
 import { listRuleVersions } from './rule-versions.service.ts';
 
 export const MAX_CASE_TEXT = { reason: 2000, ownerName: 200, actionPlan: 10_000 } as const;
@@ -73,11 +73,13 @@ async function recoveryNow(
   deps: { clock: Clock; sources?: readonly TriggerSource[] },
 ): Promise<RecoveryCheck | null> {
   const sources = deps.sources ?? BUILT_IN_SOURCES;
-  const ctx = {
+  const rules = await listRuleVersions(db);
+  const facts = await gatherCouncilFacts(db, {
     clock: deps.clock,
-    facts: await gatherCouncilFacts(db, { clock: deps.clock, bodyIds: [c.subject.bodyId] }),
-    rules: await listRuleVersions(db),
-  };
+    bodyIds: [c.subject.bodyId],
+    comparators: comparatorsInUse(rules),
+  });
+  const ctx = { clock: deps.clock, facts, rules };
   const checks = (await Promise.all(sources.map((s) => s.recovery(db, c, ctx)))).filter((k) => k !== null);
   if (checks.length === 0) return null;
   const waiting = checks.filter((k) => k.clearPeriods < k.needed);

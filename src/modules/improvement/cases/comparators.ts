@@ -1,10 +1,12 @@
 /**
  * The group a council is compared with: its nearest-neighbour group when one is stored (CIPFA, then
- * Oflog), else the councils of its type. Groups are found once per run and shared.
+ * Oflog), else the councils of its type; or, when a rule asks, the councils of its type, of its type in
+ * its region, or every council in England. Shared groups are found once per run.
  */
 import type { Executor } from '../../../platform/db/executor.ts';
 import { findNearestGroup, median, quartileOfRank, quartiles, resolveComparatorGroup } from '../../analysis/index.ts';
-import type { GroupPosition, Polarity } from '../improvement.types.ts';
+import { getAncestors } from '../../places/index.ts';
+import type { ComparatorChoice, GroupPosition, Polarity } from '../improvement.types.ts';
 
 export interface ComparatorGroup {
   id: string;
@@ -17,15 +19,32 @@ export const MINIMUM_GROUP_SIZE = 4;
 
 export class ComparatorGroups {
   private readonly byType = new Map<string, Promise<ComparatorGroup>>();
+  private readonly byRegion = new Map<string, Promise<ComparatorGroup>>();
 
-  constructor(private readonly db: Executor) {}
+  /** `england`: the areas of every council in England, the widest group a rule may ask for */
+  constructor(
+    private readonly db: Executor,
+    private readonly englandCodes: readonly string[] = [],
+  ) {}
 
-  async forArea(area: { code: string; type: string }): Promise<ComparatorGroup> {
-    const nearest = await findNearestGroup(this.db, area.code);
-    if (nearest) {
-      const members = nearest.memberCodes.includes(area.code) ? nearest.memberCodes : [area.code, ...nearest.memberCodes];
-      return { id: nearest.id, name: nearest.name, memberCodes: members };
+  /** The group a rule's comparator names for the area. */
+  async forChoice(area: { code: string; type: string }, choice: ComparatorChoice): Promise<ComparatorGroup> {
+    switch (choice) {
+      case 'nearest':
+        return this.forArea(area);
+      case 'type':
+        return withArea(await this.typeGroup(area), area.code);
+      case 'region':
+        return withArea(await this.regionGroup(area), area.code);
+      case 'england':
+        return withArea(
+          { id: 'england-councils', name: 'All councils in England', memberCodes: [...this.englandCodes] },
+          area.code,
+        );
     }
+  }
+
+  private typeGroup(area: { code: string; type: string }): Promise<ComparatorGroup> {
     let group = this.byType.get(area.type);
     if (!group) {
       group = resolveComparatorGroup(this.db, { area: area.code, group: 'type' }).then((g) => ({
@@ -35,9 +54,38 @@ export class ComparatorGroups {
       }));
       this.byType.set(area.type, group);
     }
-    const g = await group;
-    return g.memberCodes.includes(area.code) ? g : { ...g, memberCodes: [area.code, ...g.memberCodes] };
+    return group;
   }
+
+  private async regionGroup(area: { code: string; type: string }): Promise<ComparatorGroup> {
+    const region = (await getAncestors(this.db, area.code)).find((a) => a.type === 'region');
+    if (!region) return this.typeGroup(area);
+    const key = `${region.code}\u0000${area.type}`;
+    let group = this.byRegion.get(key);
+    if (!group) {
+      group = resolveComparatorGroup(this.db, { area: area.code, group: 'region' }).then((g) => ({
+        id: g.id,
+        name: g.name,
+        memberCodes: g.memberCodes,
+      }));
+      this.byRegion.set(key, group);
+    }
+    return group;
+  }
+
+  async forArea(area: { code: string; type: string }): Promise<ComparatorGroup> {
+    const nearest = await findNearestGroup(this.db, area.code);
+    if (nearest) {
+      const members = nearest.memberCodes.includes(area.code) ? nearest.memberCodes : [area.code, ...nearest.memberCodes];
+      return { id: nearest.id, name: nearest.name, memberCodes: members };
+    }
+    return withArea(await this.typeGroup(area), area.code);
+  }
+}
+
+/** The compared area is always a member of its own group. */
+function withArea(g: ComparatorGroup, code: string): ComparatorGroup {
+  return g.memberCodes.includes(code) ? g : { ...g, memberCodes: [code, ...g.memberCodes] };
 }
 
 export interface PeriodRanking {

@@ -11,7 +11,14 @@ import { getFiguresForPeriods, listPeriodsWithData } from '../../data/index.ts';
 import { type IndicatorDefinition, listIndicators } from '../../indicators/index.ts';
 import type { Period } from '../../periods/index.ts';
 import { countryCodeOf, getAreas } from '../../places/index.ts';
-import type { CouncilFacts, IndicatorFacts, Polarity, SeriesPoint } from '../improvement.types.ts';
+import type {
+  ComparatorChoice,
+  CouncilFacts,
+  GroupPosition,
+  IndicatorFacts,
+  Polarity,
+  SeriesPoint,
+} from '../improvement.types.ts';
 import { type ComparatorGroup, ComparatorGroups, type PeriodRanking, positionOf, rankGroup } from './comparators.ts';
 import { gatherDeadlines, gatherTargets } from './facts-targets.ts';
 
@@ -27,11 +34,14 @@ type CouncilIndicator = IndicatorFacts & { theme: string | null };
 
 export async function gatherCouncilFacts(
   db: Executor,
-  options: { clock: Clock; bodyIds?: readonly string[] },
+  options: { clock: Clock; bodyIds?: readonly string[]; comparators?: readonly ComparatorChoice[] },
 ): Promise<CouncilFacts[]> {
   const councils = await listCouncils(db, options.bodyIds);
   if (councils.length === 0) return [];
-  const indicators = await gatherIndicators(db, councils);
+  const choices = [...new Set<ComparatorChoice>(['nearest', ...(options.comparators ?? [])])];
+  // every council in England is the group however few councils are gathered
+  const england = choices.includes('england') ? englandCouncilAreas(options.bodyIds ? await listCouncils(db) : councils) : [];
+  const indicators = await gatherIndicators(db, councils, choices, england);
   const targets = await gatherTargets(db, councils, options.clock);
   const deadlines = await gatherDeadlines(db, councils, indicators);
   return councils
@@ -72,12 +82,23 @@ export async function listCouncils(db: Executor, bodyIds?: readonly string[]): P
 const polarityOf = (def: IndicatorDefinition): Polarity =>
   def.polarity === 'higher_is_better' || def.polarity === 'lower_is_better' ? def.polarity : 'none';
 
-/** Each council area's indicators, by area code. */
-async function gatherIndicators(db: Executor, councils: readonly Council[]): Promise<Map<string, CouncilIndicator[]>> {
-  const groups = new ComparatorGroups(db);
-  const groupOf = new Map<string, ComparatorGroup>();
-  for (const c of councils) groupOf.set(c.areaCode, await groups.forArea({ code: c.areaCode, type: c.areaType }));
-  const areaCodes = [...new Set([...groupOf.values()].flatMap((g) => g.memberCodes))];
+type GroupsOf = Map<ComparatorChoice, ComparatorGroup>;
+
+/** Each council area's indicators, by area code, with its positions in each group asked for. */
+async function gatherIndicators(
+  db: Executor,
+  councils: readonly Council[],
+  choices: readonly ComparatorChoice[],
+  england: readonly string[],
+): Promise<Map<string, CouncilIndicator[]>> {
+  const groups = new ComparatorGroups(db, england);
+  const groupsOf = new Map<string, GroupsOf>();
+  for (const c of councils) {
+    const mine: GroupsOf = new Map();
+    for (const choice of choices) mine.set(choice, await groups.forChoice({ code: c.areaCode, type: c.areaType }, choice));
+    groupsOf.set(c.areaCode, mine);
+  }
+  const areaCodes = [...new Set([...groupsOf.values()].flatMap((g) => [...g.values()].flatMap((x) => x.memberCodes)))];
   const out = new Map<string, CouncilIndicator[]>();
   const { items: definitions } = await listIndicators(db, { limit: 1_000_000, offset: 0 });
   for (const def of definitions) {
@@ -99,7 +120,7 @@ async function gatherIndicators(db: Executor, councils: readonly Council[]): Pro
     for (const c of councils) {
       const own = byArea.get(c.areaCode);
       if (!own || own.size === 0) continue;
-      const facts = indicatorFacts(def, periods, own, groupOf.get(c.areaCode)!, byArea, rankings, c.areaCode);
+      const facts = indicatorFacts(def, periods, own, groupsOf.get(c.areaCode)!, byArea, rankings, c.areaCode);
       const list = out.get(c.areaCode) ?? [];
       list.push(facts);
       out.set(c.areaCode, list);
@@ -112,30 +133,24 @@ function indicatorFacts(
   def: IndicatorDefinition,
   periods: readonly Period[],
   own: Map<string, { value: number; ciLower: number | null; ciUpper: number | null }>,
-  group: ComparatorGroup,
+  groups: GroupsOf,
   byArea: Map<string, Map<string, { value: number }>>,
   rankings: Map<string, PeriodRanking | null>,
   areaCode: string,
 ): CouncilIndicator {
   const polarity = polarityOf(def);
   const series: SeriesPoint[] = [];
-  const positions = [];
+  const byChoice: Partial<Record<ComparatorChoice, GroupPosition[]>> = {};
   for (const p of periods) {
     const f = own.get(p.key);
     if (!f) continue;
     series.push({ period: p.key, periodEnd: p.end, value: f.value, ciLower: f.ciLower, ciUpper: f.ciUpper });
     if (polarity === 'none') continue;
-    const key = `${group.id}\u0000${p.key}`;
-    if (!rankings.has(key)) {
-      const values = group.memberCodes.flatMap((code) => {
-        const v = byArea.get(code)?.get(p.key);
-        return v ? [{ code, value: v.value }] : [];
-      });
-      rankings.set(key, rankGroup(values, polarity, def.decimalPlaces));
+    for (const [choice, group] of groups) {
+      const ranking = rankingOf(group, p.key, byArea, rankings, polarity, def.decimalPlaces);
+      const position = ranking ? positionOf(ranking, group, p.key, areaCode) : null;
+      if (position) (byChoice[choice] ??= []).push(position);
     }
-    const ranking = rankings.get(key);
-    const position = ranking ? positionOf(ranking, group, p.key, areaCode) : null;
-    if (position) positions.push(position);
   }
   return {
     indicatorCode: def.code,
@@ -145,10 +160,36 @@ function indicatorFacts(
     unitMultiplier: def.unitMultiplier,
     decimalPlaces: def.decimalPlaces,
     series,
-    positions,
-    periodsWithFigures: periodsPublishedBy(periods, group, byArea, areaCode),
+    positions: byChoice.nearest ?? [],
+    periodsWithFigures: periodsPublishedBy(periods, groups.get('nearest')!, byArea, areaCode),
+    ...(groups.size > 1 ? { positionsByComparator: byChoice } : {}),
     theme: def.theme,
   };
+}
+
+/** A group's ranking for a period, worked out once per run (groups are shared by id). */
+function rankingOf(
+  group: ComparatorGroup,
+  period: string,
+  byArea: Map<string, Map<string, { value: number }>>,
+  rankings: Map<string, PeriodRanking | null>,
+  polarity: Polarity,
+  decimalPlaces: number,
+): PeriodRanking | null {
+  const key = `${group.id}\u0000${group.memberCodes.length}\u0000${period}`;
+  if (!rankings.has(key)) {
+    const values = group.memberCodes.flatMap((code) => {
+      const v = byArea.get(code)?.get(period);
+      return v ? [{ code, value: v.value }] : [];
+    });
+    rankings.set(key, rankGroup(values, polarity, decimalPlaces));
+  }
+  return rankings.get(key) ?? null;
+}
+
+/** The areas of every council in England (for the widest comparison a rule may ask for). */
+function englandCouncilAreas(councils: readonly Council[]): string[] {
+  return councils.filter((c) => countryCodeOf(c.areaCode) === 'E92000001').map((c) => c.areaCode);
 }
 
 /**

@@ -6,11 +6,15 @@
  */
 import {
   type Case,
+  type ComparatorChoice,
   type CouncilFacts,
+  type IndicatorFacts,
   type RecoveryCheck,
   type RuleInputsByKind,
   type TriggerFiring,
   type TriggerKind,
+  type TriggerParams,
+  type TriggerParamsByKind,
   TRIGGER_KINDS,
   TRIGGER_KIND_NAMES,
   type TriggerRuleVersion,
@@ -52,10 +56,27 @@ export function fingerprintOf(
     .join('|');
 }
 
+/** The comparator groups the comparison rules in force ask for (the engine gathers positions in each). */
+export function comparatorsInUse(rules: readonly TriggerRuleVersion[]): ComparatorChoice[] {
+  const out = new Set<ComparatorChoice>();
+  for (const r of rules)
+    if ((r.kind === 'red_red' || r.kind === 'bottom_quartile') && r.enabled)
+      out.add((r.params as TriggerParamsByKind['red_red']).comparator);
+  return [...out];
+}
+
+/** A comparison rule reads the positions in the group its own parameters name. */
+function inputFor(j: Judged, params: TriggerParams): unknown {
+  if ((j.kind !== 'red_red' && j.kind !== 'bottom_quartile') || !('comparator' in params)) return j.input;
+  const facts = j.input as IndicatorFacts;
+  const positions = facts.positionsByComparator?.[params.comparator];
+  return positions ? { ...facts, positions } : facts;
+}
+
 function fire(council: CouncilFacts, j: Judged, rules: readonly TriggerRuleVersion[], now: Date): TriggerFiring | null {
   const rule = ruleInForce(rules, j.kind, council.bodyId, j.indicatorCode);
   if (!rule || !rule.enabled) return null;
-  const outcome = evaluateRule(j.kind, rule.params as never, j.input as never, now);
+  const outcome = evaluateRule(j.kind, rule.params as never, inputFor(j, rule.params) as never, now);
   if (!outcome.fires) return null;
   const base = {
     source: INDICATOR_RULES,
@@ -110,7 +131,7 @@ function recoveryOf(c: Case, ctx: TriggerSourceContext): RecoveryCheck | null {
     for (const j of subjects) {
       const rule = ruleInForce(ctx.rules, kind, council.bodyId, j.indicatorCode);
       if (!rule) return null;
-      const periods = clearPeriods(kind, rule.params as never, j.input as never, now);
+      const periods = clearPeriods(kind, rule.params as never, inputFor(j, rule.params) as never, now);
       clear = Math.min(clear, periods);
       needed = Math.max(needed, rule.params.recoveryPeriods);
       words.push(

@@ -15,7 +15,15 @@ import { cliActor } from '../../accounts/index.ts';
 import { listAuditEvents } from '../../audit/index.ts';
 import { seedIndicator } from '../../../../test/support/analysis-factories.ts';
 import type { TriggerFiring } from '../improvement.types.ts';
-import { gatherCouncilFacts, getCase, listCases, listRuleVersions, runTriggers, type TriggerSource } from './index.ts';
+import {
+  addRuleVersion,
+  gatherCouncilFacts,
+  getCase,
+  listCases,
+  listRuleVersions,
+  runTriggers,
+  type TriggerSource,
+} from './index.ts';
 
 let handle: DatabaseHandle;
 let db: Executor;
@@ -68,6 +76,17 @@ describe('gatherCouncilFacts', () => {
     expect(recycling.periodsWithFigures).toEqual(['FY2020', 'FY2021', 'FY2022', 'FY2023']);
     expect(recycling.positions.at(-1)).toMatchObject({ period: 'FY2023', size: 8, rank: 8, quartile: 4 });
     expect(recycling.theme).toBe('environment');
+  });
+
+  it('gives positions in the other groups the rules in force ask for', async () => {
+    const [ashford] = await gatherCouncilFacts(db, { clock, bodyIds: [ASHFORD.bodyId], comparators: ['england'] });
+    const recycling = ashford!.indicators[0]!;
+    expect(recycling.positionsByComparator?.england?.at(-1)).toMatchObject({
+      groupName: 'All councils in England',
+      size: 8,
+      rank: 8,
+    });
+    expect(recycling.positions.at(-1)).toMatchObject({ size: 8, rank: 8 });
   });
 
   it('gathers only the councils asked for', async () => {
@@ -203,6 +222,19 @@ describe('runTriggers', () => {
     expect((await listCases(db, { status: 'open', indicatorCode: 'LITTER' })).total).toBe(1);
     expect(after.casesRecovered).toContain(carlow.id);
     expect((await listCases(db, { status: 'open' })).total).toBe(3);
+  });
+
+  it('judges a comparison rule in the group its version names', async () => {
+    await addRuleVersion(
+      db,
+      cli,
+      { kind: 'bottom_quartile', params: { comparator: 'england' }, reason: 'Compare with every council in England' },
+      { clock },
+    );
+    await runTriggers(db, cli, { clock });
+    const detail = (await getCase(db, (await listCases(db, { bodyId: ASHFORD.bodyId })).cases[0]!.id))!;
+    const firing = detail.firings.find((f) => f.kind === 'bottom_quartile')!;
+    expect(JSON.stringify(firing.evidence)).toContain('All councils in England');
   });
 
   it('takes further sources as they are, and opens a case without an indicator for their firings', async () => {

@@ -25,7 +25,7 @@ import { snapshotOf, toCase } from './cases.mapper.ts';
 import type { TriggerRun, TriggerSource, TriggerSourceContext } from './cases.types.ts';
 import { gatherCouncilFacts } from './facts.service.ts';
 import { audit } from './improvement-audit.ts';
-import { BUILT_IN_SOURCES } from './indicator-rules.source.ts';
+import { BUILT_IN_SOURCES, comparatorsInUse } from './indicator-rules.source.ts';
 import { listRuleVersions, storeDefaultRules } from './rule-versions.service.ts';
 import { caseTitle } from './case-title.ts';
 
@@ -39,8 +39,9 @@ export async function runTriggers(
   const sources = options.sources ?? BUILT_IN_SOURCES;
   const clock = options.clock;
   await storeDefaultRules(db, clock);
-  const facts = await gatherCouncilFacts(db, { clock });
-  const ctx: TriggerSourceContext = { clock, facts, rules: await listRuleVersions(db) };
+  const rules = await listRuleVersions(db);
+  const facts = await gatherCouncilFacts(db, { clock, comparators: comparatorsInUse(rules) });
+  const ctx: TriggerSourceContext = { clock, facts, rules };
   const run: TriggerRun = { firingsRecorded: 0, casesOpened: [], casesAddedTo: [], casesRecovered: [], riskProfilesChanged: 0 };
   const fresh = await newFirings(db, sources, ctx);
   for (const firings of bySubject(fresh).values()) await recordFirings(db, firings, facts, clock, run);

@@ -88,6 +88,31 @@ describe('the case pages a reader sees have no WCAG 2.2 AA violations found by a
   });
 });
 
+describe('the case pages reflow at 320 CSS pixels wide (WCAG 1.4.10)', () => {
+  beforeAll(openBrowser);
+  afterAll(closeBrowser);
+
+  it('the list of cases, a case and the triggers scroll only inside their tables’ regions', async () => {
+    await page.setViewportSize({ width: 320, height: 800 });
+    const wider: string[] = [];
+    const measure = async (name: string) => {
+      const { scroll, client } = await page.evaluate(() => {
+        const root = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } })
+          .document.documentElement;
+        return { scroll: root.scrollWidth, client: root.clientWidth };
+      });
+      if (scroll > client + 1) wider.push(`${name}: ${scroll}px wide in ${client}px`);
+    };
+    await page.goto('/cases');
+    await measure('cases');
+    await openFirstCase();
+    await measure('a case');
+    await page.goto('/triggers');
+    await measure('triggers');
+    expect(wider).toEqual([]);
+  });
+});
+
 describe('the case forms have no WCAG 2.2 AA violations found by axe', () => {
   beforeAll(async () => {
     await cli(['users', 'create-admin', '--email', EMAIL, '--name', 'Casey Caseworker', '--password-stdin'], `${PASSWORD}\n`);

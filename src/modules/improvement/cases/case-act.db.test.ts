@@ -106,9 +106,11 @@ describe('actOnCase', () => {
     await expect(actOnCase(db, assessor, ashfordCase, { action: 'acknowledge', ownerName: 'x' }, { clock })).rejects.toThrow(
       ValidationError,
     );
-    await expect(actOnCase(db, assessor, 99_999, { action: 'acknowledge', ownerName: 'x' }, { clock })).rejects.toThrow(
-      NotFoundError,
-    );
+    for (const id of [99_999, 3_000_000_000, 1.5, -1])
+      await expect(actOnCase(db, assessor, id, { action: 'acknowledge', ownerName: 'x' }, { clock })).rejects.toThrow(
+        NotFoundError,
+      );
+    expect(await getCase(db, 3_000_000_000)).toBeUndefined();
   });
 });
 

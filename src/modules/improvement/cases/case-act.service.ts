@@ -31,7 +31,7 @@ export async function actOnCase(
   request: TransitionRequest,
   deps: { clock: Clock; sources?: readonly TriggerSource[] },
 ): Promise<Case> {
-  const row = Number.isSafeInteger(caseId) && caseId > 0 ? await findCaseRow(db, caseId) : undefined;
+  const row = await findCaseRow(db, caseId);
   if (!row)
     throw new NotFoundError(`No case has the id ${caseId}`, [{ field: 'case', value: caseId, reason: 'is not a known case' }]);
   const c = toCase(row);

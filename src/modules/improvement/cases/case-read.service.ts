@@ -30,7 +30,6 @@ export async function listCases(db: Executor, q: CaseListQuery): Promise<CaseLis
 }
 
 export async function getCase(db: Executor, id: number): Promise<CaseDetail | undefined> {
-  if (!Number.isSafeInteger(id) || id < 1) return undefined;
   const row = await findCaseRow(db, id);
   if (!row) return undefined;
   const [listing] = await withNames(db, [toCase(row)]);

@@ -50,7 +50,12 @@ export async function findCaseRows(
   return { rows, total: Number(count?.n ?? 0) };
 }
 
+/** The largest id a case can have (the column is a 32-bit integer on PostgreSQL). */
+export const MAX_CASE_ID = 2_147_483_647;
+
+/** A case by id; undefined for an id no case can have. */
 export async function findCaseRow(db: Executor, id: number): Promise<CaseRow | undefined> {
+  if (!Number.isInteger(id) || id < 1 || id > MAX_CASE_ID) return undefined;
   return db.selectFrom('ladder_case').selectAll().where('id', '=', id).executeTakeFirst();
 }
 

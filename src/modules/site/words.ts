@@ -1,5 +1,6 @@
 /** The plain words pages use for codes and dates. */
 import type { AreaType } from '../places/index.ts';
+import { dateInWords } from '../../platform/web/index.ts';
 
 const AREA_TYPE_WORDS: Record<AreaType, string> = {
   country: 'Country',
@@ -20,13 +21,8 @@ export function areaTypeInWords(type: AreaType): string {
   return AREA_TYPE_WORDS[type] ?? type;
 }
 
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-
 /** "1 June 2025" for an ISO instant or a YYYY-MM-DD date (as in the UK). */
-export function longDate(isoInstantOrDate: string): string {
-  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(isoInstantOrDate) ? `${isoInstantOrDate}T12:00:00Z` : isoInstantOrDate);
-  return Number.isNaN(date.getTime()) ? isoInstantOrDate : LONG_DATE.format(date);
-}
+export const longDate = (isoInstantOrDate: string): string => dateInWords(isoInstantOrDate);
 
 /** "1 place", "3 places", "1,234 indicators" */
 export function countOf(n: number, singular: string, plural = `${singular}s`): string {

@@ -27,3 +27,4 @@ export {
   readForm,
   sentText,
 } from './forms.ts';
+export { dateInWords, instantInWords } from './dates.ts';

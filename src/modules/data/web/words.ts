@@ -1,6 +1,9 @@
 /** The words the submission pages use for states, steps, statuses and times. */
 import type { CollectionStatus } from '../collection-status.ts';
 import type { SubmissionEvent, SubmissionState } from '../submission-workflow.ts';
+import { dateInWords, instantInWords } from '../../../platform/web/index.ts';
+
+export { dateInWords, instantInWords };
 
 export interface Tag {
   text: string;
@@ -46,30 +49,6 @@ export const EVENT_WORDS: Record<'create' | SubmissionEvent, string> = {
   reject: 'Rejected',
   withdraw: 'Withdrawn',
 };
-
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const LONG_INSTANT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: 'Europe/London',
-});
-
-/** '2025-06-30' → '30 June 2025' */
-export function dateInWords(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? date : LONG_DATE.format(d);
-}
-
-/** An ISO instant as UK local time: '1 June 2025 at 10:00'. */
-export function instantInWords(instant: string | null): string {
-  if (instant === null) return '';
-  const d = new Date(instant);
-  return Number.isNaN(d.getTime()) ? instant : LONG_INSTANT.format(d).replace(', ', ' at ');
-}
 
 /** '1 figure', '3 figures' */
 export const plural = (n: number, one: string, many = `${one}s`): string =>

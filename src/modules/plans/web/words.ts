@@ -11,6 +11,9 @@ import type {
   VersionState,
 } from '../plans.types.ts';
 import { STATUS_NAMES, STATUS_SEVERITY, STATUSES } from '../plans.types.ts';
+import { dateInWords, instantInWords } from '../../../platform/web/index.ts';
+
+export { dateInWords, instantInWords };
 
 export interface Tag {
   text: string;
@@ -92,31 +95,6 @@ export function countsInWords(counts: StatusCounts): string {
 
 /** How the latest figures move, in a target's terms: better, worse or no change. */
 export type TrendWord = 'Improving' | 'Getting worse' | 'No change' | 'Not enough figures';
-
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const LONG_INSTANT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: 'Europe/London',
-});
-
-/** '2025-06-30' → '30 June 2025' */
-export function dateInWords(date: string | null): string {
-  if (date === null) return '';
-  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? date : LONG_DATE.format(d);
-}
-
-/** An ISO instant as UK local time: '1 June 2025 at 10:00'. */
-export function instantInWords(instant: string | null): string {
-  if (instant === null) return '';
-  const d = new Date(instant);
-  return Number.isNaN(d.getTime()) ? instant : LONG_INSTANT.format(d).replace(', ', ' at ');
-}
 
 /** '£250,000' */
 export function poundsInWords(amount: number | null): string {

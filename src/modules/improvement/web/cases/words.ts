@@ -8,6 +8,9 @@ import {
   RUNG_NAMES,
   TRIGGER_KIND_NAMES,
 } from '../../improvement.types.ts';
+import { dateInWords, instantInWords } from '../../../../platform/web/index.ts';
+
+export { dateInWords, instantInWords };
 
 export interface Tag {
   text: string;
@@ -52,31 +55,6 @@ const ACTION_WORDS: Record<CaseAction, string> = {
 };
 
 export const actionInWords = (action: CaseAction): string => ACTION_WORDS[action];
-
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
-const LONG_INSTANT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: 'Europe/London',
-});
-
-/** An ISO date or instant as the UK day: '30 June 2025'. */
-export function dateInWords(date: string | null): string {
-  if (date === null) return '';
-  const d = new Date(date.length === 10 ? `${date}T12:00:00Z` : date);
-  return Number.isNaN(d.getTime()) ? date : LONG_DATE.format(d);
-}
-
-/** An ISO instant as UK local time: '1 June 2025 at 10:00'. */
-export function instantInWords(instant: string | null): string {
-  if (instant === null) return '';
-  const d = new Date(instant);
-  return Number.isNaN(d.getTime()) ? instant : LONG_INSTANT.format(d).replace(', ', ' at ');
-}
 
 const DAY_MS = 86_400_000;
 

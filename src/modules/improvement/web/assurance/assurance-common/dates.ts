@@ -1,5 +1,8 @@
 /** Dates the forms take as a day, a month and a year, and dates in words. */
 import { type FormErrors, sentText } from '../../../../../platform/web/index.ts';
+import { dateInWords, instantInWords } from '../../../../../platform/web/index.ts';
+
+export { dateInWords, instantInWords };
 
 export type DateBoxes = { day: string; month: string; year: string };
 
@@ -39,29 +42,4 @@ export function withDateLinks(errors: FormErrors, dateIds: readonly string[]): F
     ...errors,
     summary: errors.summary.map((e) => (dateIds.includes(e.href.slice(1)) ? { ...e, href: `${e.href}-day` } : e)),
   };
-}
-
-const LONG_DATE = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const LONG_INSTANT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-  timeZone: 'Europe/London',
-});
-
-/** '2025-06-30' → '30 June 2025' */
-export function dateInWords(date: string | null): string {
-  if (date === null) return '';
-  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
-  return Number.isNaN(d.getTime()) ? date : LONG_DATE.format(d);
-}
-
-/** An ISO instant as UK local time: '1 June 2025 at 10:00'. */
-export function instantInWords(instant: string | null): string {
-  if (instant === null) return '';
-  const d = new Date(instant);
-  return Number.isNaN(d.getTime()) ? instant : LONG_INSTANT.format(d).replace(', ', ' at ');
 }

@@ -28,3 +28,4 @@ export {
   sentText,
 } from './forms.ts';
 export { dateInWords, instantInWords } from './dates.ts';
+export { csvFileName, sendCsv } from './csv-download.ts';

@@ -1,34 +1,8 @@
-/** Sending a page's table as a CSV download (formula-neutralised by platform/http/csv). */
-import type { FastifyReply } from 'fastify';
-import { itemsToCsv, type CsvColumn } from '../../../../platform/http/csv.ts';
-import { PUBLIC_PAGE_CACHE } from '../../../../platform/web/index.ts';
+/** Which requests ask for a page's table as CSV; the download itself is platform/web's. */
+export { csvFileName, sendCsv } from '../../../../platform/web/index.ts';
 
 /** Does the query ask for CSV (`format=csv`)? */
 export function wantsCsv(query: unknown): boolean {
   const format = (query as { format?: unknown } | null)?.format;
   return (Array.isArray(format) ? format[0] : format) === 'csv';
-}
-
-/** A safe file name: letters, digits, dots, dashes and underscores only. */
-export function csvFileName(...parts: string[]): string {
-  const base = parts
-    .filter((p) => p !== '')
-    .join('-')
-    .replace(/[^A-Za-z0-9._-]+/g, '_');
-  return `${base || 'table'}.csv`;
-}
-
-export function sendCsv<T>(
-  reply: FastifyReply,
-  fileName: string,
-  columns: readonly CsvColumn<T>[],
-  items: readonly T[],
-): FastifyReply {
-  return reply
-    .code(200)
-    .header('cache-control', PUBLIC_PAGE_CACHE)
-    .header('content-disposition', `attachment; filename="${fileName}"`)
-    .header('x-content-type-options', 'nosniff')
-    .type('text/csv; charset=utf-8')
-    .send(itemsToCsv(columns, items));
 }

@@ -1,8 +1,7 @@
 /** The risk page (GET /risk) and its table as CSV (GET /risk.csv). */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { itemsToCsv } from '../../../../../platform/http/csv.ts';
 import type { Executor } from '../../../../../platform/db/executor.ts';
-import { PUBLIC_PAGE_CACHE, render } from '../../../../../platform/web/index.ts';
+import { render, sendCsv } from '../../../../../platform/web/index.ts';
 import { actorOf, can } from '../../../../accounts/index.ts';
 import { currentRiskModel, listRiskProfiles } from '../../../assurance/index.ts';
 import { councilsOf, typesOf } from '../assurance-common/councils.ts';
@@ -39,12 +38,6 @@ export function riskListRoutes(app: FastifyInstance, deps: AssurancePagesDeps): 
     const profiles = await listRiskProfiles(deps.db);
     const councilTypes = await councilTypesOf(deps.db);
     const shown = selectProfiles(profiles, filterOf(request.query), councilTypes);
-    return reply
-      .code(200)
-      .header('cache-control', PUBLIC_PAGE_CACHE)
-      .header('content-disposition', 'attachment; filename="risk-profiles.csv"')
-      .header('x-content-type-options', 'nosniff')
-      .type('text/csv; charset=utf-8')
-      .send(itemsToCsv(riskCsvColumns(councilTypes), shown));
+    return sendCsv(reply, 'risk-profiles.csv', riskCsvColumns(councilTypes), shown);
   });
 }

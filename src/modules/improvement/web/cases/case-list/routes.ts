@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { ValidationError } from '../../../../../platform/errors.ts';
 import { formErrors, render } from '../../../../../platform/web/index.ts';
 import { badRequest } from '../cases-common/bad-request.ts';
-import { sendCsv } from '../cases-common/csv.ts';
+import { sendCsv } from '../../../../../platform/web/index.ts';
 import type { CasePagesDeps } from '../deps.ts';
 import { PAGE } from '../guard.ts';
 import { caseUrls } from '../urls.ts';

@@ -29,3 +29,18 @@ export {
 } from './forms.ts';
 export { dateInWords, instantInWords } from './dates.ts';
 export { csvFileName, sendCsv } from './csv-download.ts';
+export {
+  boxesOf,
+  dateBoxes,
+  type DateBoxes,
+  fieldIn,
+  type FieldMap,
+  type FieldName,
+  linesOf,
+  listOf,
+  problemText,
+  readDate,
+  sentence,
+  serviceErrors,
+  withDateLinks,
+} from './form-problems.ts';

@@ -149,7 +149,7 @@ describe('changing a draft', () => {
       'due-year': '2026',
     });
     expect(noDate.statusCode).toBe(400);
-    expect(summaryOf(noDate.body)).toEqual([['The date it is due by must be a real date', '#due-day']]);
+    expect(summaryOf(noDate.body)).toEqual([['The date it is due by must be a real date: “31 2 2026” is not one', '#due-day']]);
     const action = await sendForm(officer, planUrls.newItem('trafford-scs', { kind: 'action' }), 'Add to the draft', {
       key: 'A9',
       parent: 'waste',

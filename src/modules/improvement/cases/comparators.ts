@@ -1,6 +1,6 @@
 /**
  * The group a council is compared with: its nearest-neighbour group when one is stored (CIPFA, then
- * Oflog), else the councils of its type; or, when a rule asks, the councils of its type, of its type in
+ * Oflog), else the councils of its type in its nation; or, when a rule asks, the councils of its type, of its type in
  * its region, or every council in England. Shared groups are found once per run.
  */
 import type { Executor } from '../../../platform/db/executor.ts';
@@ -13,6 +13,9 @@ export interface ComparatorGroup {
   name: string;
   memberCodes: string[];
 }
+
+/** The nation a GSS code's first letter stands for. */
+const NATIONS: Record<string, string> = { E: 'England', W: 'Wales', S: 'Scotland', N: 'Northern Ireland' };
 
 /** Fewer members with a figure than this give no position: a quarter of a tiny group says little. */
 export const MINIMUM_GROUP_SIZE = 4;
@@ -44,15 +47,21 @@ export class ComparatorGroups {
     }
   }
 
+  /**
+   * The councils of the area's type in its own nation: the nations run their services under different
+   * laws and publish on different timetables, so a council is not judged against another nation's.
+   */
   private typeGroup(area: { code: string; type: string }): Promise<ComparatorGroup> {
-    let group = this.byType.get(area.type);
+    const nation = area.code.charAt(0);
+    const key = `${area.type}\u0000${nation}`;
+    let group = this.byType.get(key);
     if (!group) {
       group = resolveComparatorGroup(this.db, { area: area.code, group: 'type' }).then((g) => ({
-        id: g.id,
-        name: g.name,
-        memberCodes: g.memberCodes,
+        id: `${g.id}-${nation.toLowerCase()}`,
+        name: `${g.name} in ${NATIONS[nation] ?? 'the same nation'}`,
+        memberCodes: g.memberCodes.filter((c) => c.charAt(0) === nation),
       }));
-      this.byType.set(area.type, group);
+      this.byType.set(key, group);
     }
     return group;
   }

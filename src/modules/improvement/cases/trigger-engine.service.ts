@@ -87,6 +87,9 @@ function bySubject(firings: readonly TriggerFiring[]): Map<string, TriggerFiring
 }
 
 /** One subject's new firings: a new case, or evidence added to its open case; one transaction. */
+/** A firing's summary as a sentence, so that several read one after another. */
+const asSentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
 async function recordFirings(
   db: Executor,
   firings: TriggerFiring[],
@@ -101,7 +104,7 @@ async function recordFirings(
     const current = open ? toCase(open) : null;
     const kinds = [...new Set([...(current?.kinds ?? []), ...firings.map((f) => f.kind)])];
     const tf = await transitionFacts(trx, current, subject, clock);
-    const summary = firings.map((f) => f.summary).join(' ');
+    const summary = firings.map((f) => asSentence(f.summary)).join(' ');
     if (!current) {
       const rung = Math.max(...firings.map((f) => f.openAtRung)) as 1 | 2 | 3;
       const request = { action: 'open' as const, rung, automatic: true, reason: summary };

@@ -66,7 +66,7 @@ describe('a case’s page', () => {
     expect(facts.Fired).toBe('1 June 2025 at 10:00');
     expect(facts.Latest).toBe('2023/24: value 17.0%');
     expect(facts.Group).toBe(
-      'All metropolitan districts, 2023/24: size 8, rank 8, quartile 4, median 34.5%, worst quartile bound 30.3%, value 17.0%',
+      'All metropolitan districts in England, 2023/24: size 8, rank 8, quartile 4, median 34.5%, worst quartile bound 30.3%, value 17.0%',
     );
     expect(getByRole(document, 'heading', { name: /^Worse than comparators and worsening/ })).toBeTruthy();
   });
